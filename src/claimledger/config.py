@@ -18,7 +18,9 @@ class Settings:
     # output on the 2-vCPU Zen 4 machine we develop on. `make bench` measures both.
     use_blis: bool = False
     # Ingest limits: one oversized or slow input must not stall the batch.
-    max_bytes: int = 20 * 1024 * 1024
+    # Caps each article (a JSONL line, a file, a response); nlp raises spaCy's 1M-character
+    # max_length to match, and a 20 MB dump is skipped up front instead of exhausting memory.
+    max_bytes: int = 2_000_000
     fetch_timeout: float = 20.0
     # Outlet names by domain or file name, for texts whose outlet the text does not state.
     outlet_map: dict[str, str] = field(default_factory=dict)

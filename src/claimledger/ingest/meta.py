@@ -1,0 +1,306 @@
+"""`inspect`: title, author, outlet, publication date and page chrome of one document.
+
+Plain text carries its metadata in its first lines, mixed with page furniture:
+
+    45.6 F                      <- weather widget         } a site header: its date is
+    New York                    <- the site's city        } today's date on the site,
+    Friday, March 29, 2024      <- site header date       } not the article's
+    Headline of the article     <- title
+    Apr 15, 2023 - 20:53        <- published  (two stamps: the first is the publication,
+    Dec 16, 2023 - 13:10        <- updated     the second the last update)
+    By: Jane Roe                <- byline (author; "ByNews Desk- Outlet" names the outlet)
+    Outlet- First sentence ...  <- dateline prefix naming the outlet ("CITY (Agency) -" too)
+
+The header is everything before the first prose line (lines.py). Container metadata
+(Hints: HTML meta tags, JSONL fields) wins over what the text suggests.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from ..config import Settings
+from ..models import Chrome, Document, DocumentMeta
+from .bylines import parse_byline, parse_dateline
+from .chrome import load_lexicon, normalise
+from .dates import DateLine, parse_date_line, to_iso
+from .lines import Line, body_start, split_lines
+
+MAX_TITLE_WORDS = 40
+# A header line of at most this many capitalised words beside a weather reading or a site
+# header date is the site's city ("New York"), not a headline.
+MAX_CITY_WORDS = 3
+# Widgets of a site's header bar, beside which a date is "today" on the site.
+SITE_HEADER_KINDS = frozenset({"weather", "navigation"})
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?!\d)")
+_CITY = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
+
+# How sure a date is, by where it was found. Below 0.5 the ledger treats it as unclaimed.
+CONFIDENCE_LABELLED = 0.95  # "Published: 3 March 2024"
+CONFIDENCE_PAIR = 0.9  # two stamps in a row: published then updated
+CONFIDENCE_AFTER_TITLE = 0.85
+CONFIDENCE_BYLINE = 0.8
+CONFIDENCE_BEFORE_TITLE = 0.7
+CONFIDENCE_LABELLED_BODY = 0.7  # "Published on 3 March 2024" below the article
+CONFIDENCE_HINT = 0.9
+
+
+def inspect(document: Document, settings: Settings) -> DocumentMeta:
+    """Read the metadata and the page chrome of one document."""
+    lexicon = load_lexicon(settings.lexicon_dirs)
+    lines = split_lines(document.text)
+    header_end = body_start(lines)
+    header = lines[:header_end]
+    chrome: dict[int, Chrome] = {}  # line index -> chrome covering the whole line
+    for line in lines:
+        kind = lexicon.kind_of(line.text)
+        if kind:
+            chrome[line.index] = _whole(line, kind)
+
+    dates = _header_dates(header, chrome)
+    site_dates = _site_header(header, dates, chrome)
+    author, byline_outlet, byline_date = _bylines(header, dates, chrome, lexicon.not_authors)
+    title_line = _title_line(header, chrome, dates)
+    if title_line is not None:
+        _mark_repeats(lines, header, title_line, chrome, dates)
+    published, confidence, evidence = _publication(
+        lines, dates, site_dates, title_line, byline_date, chrome
+    )
+    if published is None:
+        published, confidence, evidence = _labelled_in_body(lines[header_end:], chrome)
+    dateline, dateline_outlet = _dateline(lines[header_end] if header_end < len(lines) else None)
+
+    hints = document.hints
+    hinted = _hinted_date(hints.published)
+    if hinted:
+        published, confidence, evidence = hinted, CONFIDENCE_HINT, hints.published
+    spans = sorted([*chrome.values(), *dateline], key=lambda c: (c.start, c.end))
+    return DocumentMeta(
+        doc_id=document.id,
+        title=hints.title or (title_line.text if title_line else None),
+        author=hints.author or author,
+        outlet=hints.outlet
+        or _mapped_outlet(document, settings)
+        or byline_outlet
+        or dateline_outlet,
+        published=published,
+        published_confidence=confidence,
+        published_evidence=evidence,
+        chrome=tuple(spans),
+    )
+
+
+def _bylines(
+    header: list[Line],
+    dates: dict[int, DateLine],
+    chrome: dict[int, Chrome],
+    not_authors: frozenset[str],
+) -> tuple[str | None, str | None, tuple[str, str] | None]:
+    """(author, outlet, (iso, evidence) of a date) from the header's byline lines."""
+    author = outlet = date = None
+    for line in header:
+        if line.index in chrome or line.index in dates:
+            continue
+        byline = parse_byline(line.text, not_authors)
+        if byline is not None:
+            chrome[line.index] = _whole(line, "byline")
+            author = author or byline.author
+            outlet = outlet or byline.outlet
+            date = date or byline.date
+    return author, outlet, date
+
+
+def _dateline(first: Line | None) -> tuple[list[Chrome], str | None]:
+    """The outlet-naming prefix of the first prose line: chrome for the prefix only."""
+    dateline = parse_dateline(first.text) if first is not None else None
+    if first is None or dateline is None:
+        return [], None
+    prefix = first.text[: dateline.length]
+    span = Chrome(start=first.start, end=first.start + len(prefix), text=prefix, kind="dateline")
+    return [span], dateline.outlet
+
+
+def _hinted_date(value: str | None) -> str | None:
+    """A container's date as YYYY[-MM[-DD]]; other spellings ("3 March 2024") parsed."""
+    if not value:
+        return None
+    match = _ISO.match(value.strip())
+    return match.group(0) if match else to_iso(value.strip())
+
+
+def _whole(line: Line, kind: str) -> Chrome:
+    return Chrome(start=line.start, end=line.end, text=line.text, kind=kind)
+
+
+def _header_dates(header: list[Line], chrome: dict[int, Chrome]) -> dict[int, DateLine]:
+    dates = {}
+    for line in header:
+        if line.index in chrome:
+            continue
+        parsed = parse_date_line(line.text)
+        if parsed is not None:
+            dates[line.index] = parsed
+    return dates
+
+
+def _site_header(
+    header: list[Line], dates: dict[int, DateLine], chrome: dict[int, Chrome]
+) -> set[int]:
+    """Date lines that belong to a site header rather than to the article: next to a
+    header widget (weather, navigation), or in a block holding only the date and the
+    site's city. Marks them, and the city lines, as chrome; returns the dates' indexes."""
+    site: set[int] = set()
+    for index in sorted(dates):
+        widget = any(
+            chrome[i].kind in SITE_HEADER_KINDS
+            for i in _furniture_run(header, index, dates, chrome)
+            if i in chrome
+        )
+        block = [
+            ln
+            for ln in header
+            if ln.block == header[index].block and ln.index not in chrome and ln.index not in dates
+        ]
+        cities = [ln for ln in block if _is_city(ln)]
+        # "Headline\nMarch 3, 2024" is a dated article, not a header: a city line only
+        # makes a header when nothing else shares the date's block and a headline follows.
+        headline_after = any(
+            ln.index > index and ln.block != header[index].block and ln.index not in chrome
+            for ln in header
+        )
+        city_header = bool(cities) and len(cities) == len(block) and headline_after
+        if not widget and not city_header:
+            continue
+        site.add(index)
+        chrome[index] = _whole(header[index], "site_header_date")
+        for line in cities:
+            chrome[line.index] = _whole(line, "site_header_city")
+    return site
+
+
+def _furniture_run(
+    header: list[Line], index: int, dates: dict[int, DateLine], chrome: dict[int, Chrome]
+) -> list[int]:
+    """The line indexes around a date line, blank lines ignored, that are furniture too."""
+    run = [index]
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(header) and (i in chrome or i in dates):
+            run.append(i)
+            i += step
+    return run
+
+
+def _is_city(line: Line) -> bool:
+    return (
+        line.words <= MAX_CITY_WORDS
+        and bool(_CITY.fullmatch(line.text))
+        and not any(ch.isdigit() for ch in line.text)
+    )
+
+
+def _title_line(
+    header: list[Line], chrome: dict[int, Chrome], dates: dict[int, DateLine]
+) -> Line | None:
+    for line in header:
+        if line.index in chrome or line.index in dates:
+            continue
+        if 1 <= line.words <= MAX_TITLE_WORDS and not line.text.endswith(":"):
+            return line
+    return None
+
+
+def _mark_repeats(
+    lines: list[Line],
+    header: list[Line],
+    title: Line,
+    chrome: dict[int, Chrome],
+    dates: dict[int, DateLine],
+) -> None:
+    """Headline lines a page repeats (title blocks, alternative headlines) are chrome; the
+    first occurrence of the title stays the title."""
+    seen: dict[str, list[Line]] = {}
+    for line in header:
+        if line.index not in chrome and line.index not in dates:
+            seen.setdefault(normalise(line.text), []).append(line)
+    key = normalise(title.text)
+    for text, group in seen.items():
+        if len(group) < 2 and text != key:
+            continue
+        for line in group:
+            if line.index != title.index:
+                chrome[line.index] = _whole(line, "repeated_title")
+    # The title repeated later as a line of its own (print footers, "you are reading").
+    for line in lines[len(header) :]:
+        if line.text == title.text:
+            chrome[line.index] = _whole(line, "repeated_title")
+
+
+def _publication(
+    lines: list[Line],
+    dates: dict[int, DateLine],
+    site_dates: set[int],
+    title: Line | None,
+    byline_date: tuple[str, str] | None,
+    chrome: dict[int, Chrome],
+) -> tuple[str | None, float, str | None]:
+    """Choose the publication date among the header's date lines, and mark them chrome."""
+    candidates = sorted(i for i in dates if i not in site_dates)
+    for i in candidates:
+        chrome[i] = _whole(lines[i], "updated_date" if dates[i].updated else "published_date")
+    published = [i for i in candidates if not dates[i].updated]
+    labelled = [i for i in published if dates[i].labelled]
+    if labelled:
+        date = dates[labelled[0]]
+        return date.iso, CONFIDENCE_LABELLED, date.evidence
+    if not published:
+        if byline_date:
+            return byline_date[0], CONFIDENCE_BYLINE, byline_date[1]
+        return None, 0.0, None
+    # Stamps on consecutive lines are published + updated: the earliest is the publication.
+    run = [published[0]]
+    while run[-1] + 1 in dates and run[-1] + 1 not in site_dates:
+        run.append(run[-1] + 1)
+    if len(run) > 1:
+        date = dates[min(run, key=lambda i: dates[i].iso)]
+        return date.iso, CONFIDENCE_PAIR, date.evidence
+    date = dates[run[0]]
+    after_title = title is not None and run[0] > title.index
+    return (
+        date.iso,
+        CONFIDENCE_AFTER_TITLE if after_title else CONFIDENCE_BEFORE_TITLE,
+        date.evidence,
+    )
+
+
+def _labelled_in_body(
+    body: list[Line], chrome: dict[int, Chrome]
+) -> tuple[str | None, float, str | None]:
+    """A "Published: <date>" line below the article (print pages, blog footers). Only a
+    labelled line counts here: a bare date in the body is part of the story."""
+    for line in body:
+        if line.index in chrome:
+            continue
+        date = parse_date_line(line.text)
+        if date is not None and date.labelled and not date.updated:
+            chrome[line.index] = _whole(line, "published_date")
+            return date.iso, CONFIDENCE_LABELLED_BODY, date.evidence
+    return None, 0.0, None
+
+
+def _mapped_outlet(document: Document, settings: Settings) -> str | None:
+    if not settings.outlet_map:
+        return None
+    keys = []
+    url = document.hints.url or (document.path if "://" in document.path else None)
+    if url:
+        host = urlsplit(url).hostname or ""
+        keys += [host, host.removeprefix("www.")]
+    path = PurePath(re.sub(r":\d+$", "", document.path))
+    keys += [path.name, path.stem]
+    for key in keys:
+        if key and key in settings.outlet_map:
+            return settings.outlet_map[key]
+    return None
