@@ -11,10 +11,10 @@ that matters is the ratio: absolute speed varies ±20% between runs on the same 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import time
-import resource
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -65,8 +65,9 @@ def test_cli_analyze_mixed_folder_skips_bad_inputs_and_keeps_good(tmp_path):
         GOOD_ARTICLE.replace("60 percent", "55 percent"), encoding="utf-16"
     )
     (folder / "cp1252.txt").write_bytes(
-        "Caf\u00e9 owners \u201cwelcomed\u201d the pact, which covers 40 percent of the valley."
-        .encode("cp1252")
+        "Caf\u00e9 owners \u201cwelcomed\u201d the pact, which covers 40 percent of the valley.".encode(
+            "cp1252"
+        )
     )
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 64)
     (folder / "empty.txt").write_text("", encoding="utf-8")
@@ -80,7 +81,16 @@ def test_cli_analyze_mixed_folder_skips_bad_inputs_and_keeps_good(tmp_path):
     out = tmp_path / "out"
 
     proc = subprocess.run(
-        [sys.executable, "-m", "claimledger", "analyze", str(folder), str(missing), "--out", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "claimledger",
+            "analyze",
+            str(folder),
+            str(missing),
+            "--out",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -1,7 +1,7 @@
 """Write docs/CLI.md from the CLI's own --help, so the reference cannot go stale.
 
-    .venv/bin/python tools/cli_reference.py          # rewrite docs/CLI.md
-    .venv/bin/python tools/cli_reference.py --check  # exit 1 if docs/CLI.md is out of date
+.venv/bin/python tools/cli_reference.py          # rewrite docs/CLI.md
+.venv/bin/python tools/cli_reference.py --check  # exit 1 if docs/CLI.md is out of date
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The Python API: `claimledger.analyze(...)` returns a `Ledger` to query.
 
-    >>> import claimledger
-    >>> ledger = claimledger.analyze(["articles/"])          # doctest: +SKIP
-    >>> for fact in ledger.conflicts():                       # doctest: +SKIP
-    ...     print(fact.measure, [c.value_text for c in ledger.claims_of(fact)])
+>>> import claimledger
+>>> ledger = claimledger.analyze(["articles/"])          # doctest: +SKIP
+>>> for fact in ledger.conflicts():                       # doctest: +SKIP
+...     print(fact.measure, [c.value_text for c in ledger.claims_of(fact)])
 """
 
 from __future__ import annotations

@@ -99,7 +99,9 @@ def _run_analyze(
                     on_skip=on_skip,
                 )
         else:
-            corpus = analyze(list(inputs), settings, store=store, scheduler=scheduler, on_skip=on_skip)
+            corpus = analyze(
+                list(inputs), settings, store=store, scheduler=scheduler, on_skip=on_skip
+            )
     if not corpus.analyses:
         raise click.ClickException("no input could be analysed (see the lines above)")
     paths = render(corpus, out)
@@ -109,9 +111,9 @@ def _run_analyze(
         f"analysed {len(corpus.analyses)} document(s), skipped {len(skipped)}: "
         f"{n_claims} claims, {len(corpus.facts)} facts, {n_conflicts} conflicts"
     )
-    click.echo(f"  store   {db}")
+    click.echo(f"  {'store':<14} {db}")
     for name, path in sorted(paths.items()):
-        click.echo(f"  {name:<7} {path}")
+        click.echo(f"  {name:<14} {path}")
     return SKIPPED_EXIT if skipped else 0
 
 
@@ -126,11 +128,18 @@ def _run_analyze(
     help="SQLite store (default: OUT/ledger.sqlite).",
 )
 @click.option("--model", help="Installed spaCy pipeline (default en_core_web_sm).")
-@click.option("--outlet-map", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="YAML mapping of domain or file name to outlet name.")
-@click.option("--lexicon-dir", "lexicon_dirs", multiple=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of YAML lexicons extending the bundled ones (repeatable).")
+@click.option(
+    "--outlet-map",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="YAML mapping of domain or file name to outlet name.",
+)
+@click.option(
+    "--lexicon-dir",
+    "lexicon_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of YAML lexicons extending the bundled ones (repeatable).",
+)
 @click.option("--processes", type=click.IntRange(1, 64), help="spaCy worker processes.")
 @click.option("--dask", "use_dask", is_flag=True, help="Annotate on a Dask cluster.")
 @click.option("--max-bytes", type=click.IntRange(1), help="Skip inputs larger than this.")
@@ -179,8 +188,12 @@ def demo(out: Path) -> None:
     """
     corpus_dir = sample_corpus()
     click.echo(f"sample corpus: {corpus_dir}")
-    code = _run_analyze((str(corpus_dir),), out, None, _settings(show_progress=sys.stderr.isatty()), None)
-    click.echo(f"open {out / 'report.html'} in a browser, or run: claimledger serve --db {out / 'ledger.sqlite'}")
+    code = _run_analyze(
+        (str(corpus_dir),), out, None, _settings(show_progress=sys.stderr.isatty()), None
+    )
+    click.echo(
+        f"open {out / 'report.html'} in a browser, or run: claimledger serve --db {out / 'ledger.sqlite'}"
+    )
     sys.exit(code)
 
 
@@ -203,7 +216,7 @@ def export(db: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     paths = {"ledger": write_ledger(corpus, out / "ledger.json"), **write_exports(corpus, out)}
     for name, path in sorted(paths.items()):
-        click.echo(f"  {name:<7} {path}")
+        click.echo(f"  {name:<14} {path}")
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -222,7 +235,7 @@ def report(db: Path, out: Path) -> None:
     with Store.open(db) as store:
         corpus = store.load_corpus()
     for name, path in sorted(render(corpus, out).items()):
-        click.echo(f"  {name:<7} {path}")
+        click.echo(f"  {name:<14} {path}")
 
 
 @cli.command(epilog=EXIT_CODES)

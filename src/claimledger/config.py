@@ -22,7 +22,7 @@ class Settings:
     # max_length to match, and a 20 MB dump is skipped up front instead of exhausting memory.
     max_bytes: int = 2_000_000
     fetch_timeout: float = 20.0
-    # Outlet names by domain or file name, for texts whose outlet the text does not state.
+    # Outlet names by domain or file name; a user-supplied name wins over what the text says.
     outlet_map: dict[str, str] = field(default_factory=dict)
     # Extra lexicon folders whose YAML files extend the bundled ones in claimledger/data.
     lexicon_dirs: tuple[Path, ...] = ()

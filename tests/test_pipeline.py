@@ -1,0 +1,66 @@
+"""The analyze verb end to end: offsets, duplicates, resuming from the store, Dask."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger import pipeline
+from claimledger.models import Chrome, DocumentMeta
+from claimledger.pipeline import analysis_text, analyze
+from claimledger.report.ledger import ledger_dict
+from claimledger.store import Store
+
+ARTICLE = """Port authority reports record month
+
+By Ana Ruiz - Harbour Gazette
+
+Exports through the northern port rose to 4.2 million tonnes in May, the port authority
+said. Shipping agents estimated that around 60 percent of the cargo went to Egypt.
+"""
+
+
+def test_pipeline_analysis_text_keeps_offsets_and_blanks_chrome(make_document):
+    text = "Share\nPrint\nThe\u00a0minister spoke.\n"
+    doc = make_document(text)
+    meta = DocumentMeta(doc_id=doc.id, chrome=(Chrome(start=0, end=5, text="Share", kind="share"),))
+    cleaned = analysis_text(doc, meta)
+    assert len(cleaned) == len(text)
+    assert cleaned.startswith("     \nPrint")
+    assert "The minister" in cleaned  # NBSP made plain for the tokenizer, same length
+
+
+@pytest.mark.slow
+def test_pipeline_same_content_twice_is_one_document(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    corpus = analyze([tmp_path])
+    assert len(corpus.analyses) == 1
+
+
+@pytest.mark.slow
+def test_pipeline_rerun_resumes_from_store_without_reanalysing(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "ledger.sqlite"
+    with Store.open(db) as store:
+        first = analyze([tmp_path / "a.txt"], store=store)
+
+    def no_nlp(*args, **kwargs):
+        raise AssertionError("a stored document was analysed again")
+
+    monkeypatch.setattr(pipeline, "analyze_documents", no_nlp)
+    with Store.open(db) as store:
+        second = analyze([tmp_path / "a.txt"], store=store)
+    assert ledger_dict(second)["claims"] == ledger_dict(first)["claims"]
+    assert second.analyses[0].mentions == first.analyses[0].mentions
+
+
+@pytest.mark.slow
+def test_pipeline_dask_scheduler_gives_the_same_ledger(tmp_path):
+    for i, outlet in enumerate(["Harbour Gazette", "Coastal Times", "Delta Post"]):
+        text = ARTICLE.replace("Harbour Gazette", outlet).replace("4.2", f"4.{i + 2}")
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    local = ledger_dict(analyze([tmp_path]))
+    spread = ledger_dict(analyze([tmp_path], scheduler="dask"))
+    assert spread["claims"] == local["claims"]
+    assert spread["relations"] == local["relations"]
+    assert len(spread["documents"]) == 3
