@@ -188,9 +188,9 @@ def demo(out: Path) -> None:
     """
     corpus_dir = sample_corpus()
     click.echo(f"sample corpus: {corpus_dir}")
-    code = _run_analyze(
-        (str(corpus_dir),), out, None, _settings(show_progress=sys.stderr.isatty()), None
-    )
+    # The folder also holds its gold annotations (gold.yaml/.json): analyse the articles only.
+    articles = tuple(str(p) for p in sorted(corpus_dir.glob("*.txt")))
+    code = _run_analyze(articles, out, None, _settings(show_progress=sys.stderr.isatty()), None)
     click.echo(
         f"open {out / 'report.html'} in a browser, or run: claimledger serve --db {out / 'ledger.sqlite'}"
     )
