@@ -11,6 +11,7 @@ re-run picks up from there (documents are keyed by content hash).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -34,6 +35,23 @@ def analysis_text(document: Document, meta: DocumentMeta) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def pipeline_fingerprint(settings: Settings) -> str:
+    """A hash of everything that shapes an analysis: our code and data files, the user's
+    lexicons and the spaCy model. A stored analysis with another fingerprint is stale and
+    is made again; one with the same fingerprint is reused, which is what lets a re-run
+    resume where an interrupted one stopped."""
+    digest = hashlib.sha1(settings.model.encode())
+    package = Path(__file__).resolve().parent
+    folders = [package / "ingest", package / "nlp", package / "extract", package / "data"]
+    files = [package / "pipeline.py", package / "models.py"]
+    for folder in [*folders, *map(Path, settings.lexicon_dirs)]:
+        files.extend(p for p in folder.rglob("*") if p.suffix in {".py", ".yaml", ".yml", ".csv"})
+    for path in sorted(files):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def analyze_documents(
@@ -82,6 +100,7 @@ def analyze(
     todo: list[tuple[Document, DocumentMeta]] = []
     done: list[Analysis] = []
     seen: set[str] = set()
+    fingerprint = pipeline_fingerprint(settings) if store is not None else ""
 
     def skip(item: Skipped) -> None:
         skipped.append(item)
@@ -97,7 +116,7 @@ def analyze(
             log.info("%s repeats an earlier input's content; analysed once", item.path)
             continue
         seen.add(item.id)
-        stored = store.load_analysis(item.id) if store is not None else None
+        stored = store.load_analysis(item.id, pipeline=fingerprint) if store is not None else None
         if stored is not None:
             done.append(replace(stored, document=replace(stored.document, path=item.path)))
             if on_document:
@@ -107,7 +126,7 @@ def analyze(
 
     for analysis in _run(todo, settings, scheduler):
         if store is not None:
-            store.save_analysis(analysis)
+            store.save_analysis(analysis, pipeline=fingerprint)
         done.append(analysis)
         if on_document:
             on_document(1)

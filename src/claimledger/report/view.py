@@ -1,0 +1,315 @@
+"""What the HTML templates show, computed from a Corpus: plain frozen records the templates
+only loop over. No markup is built here, so Jinja2's autoescaping covers every string that
+came from an article."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..models import Analysis, Claim, Corpus, Fact
+from .graph import outlet_name
+
+VERDICT_ORDER = {"conflict": 0, "different_scope": 1, "agree": 2, "single": 3}
+FRAMINGS = ("neutral", "metonym", "pejorative", "epithet")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s) and so safe as a link target; None for javascript:, data:…"""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def format_value(claim: Claim) -> str:
+    """The normalised value a reader can compare across outlets ("69%", "4.85 bn USD")."""
+    v, unit = claim.value, claim.unit
+    if unit == "ratio":
+        return f"{v * 100:.4g}%"
+    for size, word in ((1e9, "bn"), (1e6, "m")):
+        if abs(v) >= size:
+            return f"{v / size:.4g} {word} {unit}"
+    number = f"{v:,.10g}"
+    return number if unit == "count" else f"{number} {unit}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Segment:
+    """A run of article text with one set of annotations, or (text None) an anchor."""
+
+    text: str | None = None
+    classes: str = ""
+    title: str = ""
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocView:
+    id: str
+    anchor: str
+    path: str
+    name: str  # the file name, for display; `path` goes in a tooltip
+    title: str
+    outlet: str
+    author: str | None
+    url: str | None
+    published: str | None
+    published_confidence: float
+    published_evidence: str | None
+    not_before: str | None
+    analysis: Analysis
+    segments: tuple[Segment, ...] = ()
+    fact_of: dict[str, str] = field(default_factory=dict)  # claim id -> fact anchor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimView:
+    claim: Claim
+    doc: DocView | None
+    value: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactView:
+    fact: Fact
+    anchor: str
+    claims: tuple[ClaimView, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NameUse:
+    text: str
+    framing: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FramingActor:
+    actor: str
+    framed: bool  # some outlet calls it by a non-neutral name
+    cells: tuple[tuple[NameUse, ...], ...]  # one per outlet, in FramingMatrix.outlets order
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FramingMatrix:
+    """Actors by outlet: the names each outlet uses for each actor, side by side."""
+
+    outlets: tuple[tuple[str, str], ...]  # (outlet, anchor of its first article)
+    rows: tuple[FramingActor, ...]
+    hidden: int  # actors left out (one outlet, neutral names only)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineItem:
+    date: str
+    date_text: str
+    text: str
+    anchor: str
+    outlet: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportView:
+    docs: tuple[DocView, ...]
+    facts: tuple[FactView, ...]
+    framing: FramingMatrix
+    timeline: tuple[TimelineItem, ...]
+    counts: dict[str, int]
+    outlets: tuple[str, ...]
+    corpus: Corpus
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or path
+
+
+def segments(analysis: Analysis, entity_names: dict[str, str]) -> tuple[Segment, ...]:
+    """Cut the article text where any annotation starts or ends, so overlapping spans
+    (a mention inside a claim inside a citation) become flat runs with several classes."""
+    text = analysis.document.text
+    n = len(text)
+    spans: list[tuple[int, int, str, str]] = []  # start, end, class, title
+    anchors: list[tuple[int, str]] = []
+
+    def add(start: int, end: int, cls: str, title: str, anchor: str | None = None) -> None:
+        start, end = max(0, min(start, n)), max(0, min(end, n))
+        if end > start:
+            spans.append((start, end, cls, title))
+        if anchor:
+            anchors.append((start, anchor))
+
+    for c in analysis.meta.chrome:
+        add(c.start, c.end, "chrome", f"page chrome: {c.kind}")
+    for e in analysis.events:
+        add(e.start, e.end, "event", f"event dated {e.date}", f"event-{e.id}")
+    for q in analysis.quotes:
+        add(q.start, q.end, "quote", f"quote: {q.speaker or 'unknown speaker'}", f"quote-{q.id}")
+    for c in analysis.claims:
+        add(c.start, c.end, "claim", f"claim: {c.measure} = {c.value_text}", f"claim-{c.id}")
+    for c in analysis.citations:
+        add(c.start, c.end, "cite", f"cites {c.source}", f"cite-{c.id}")
+    for m in analysis.mentions:
+        name = entity_names.get(m.entity_id, m.entity_id)
+        add(m.start, m.end, f"m m-{m.framing}", f"{name} ({m.framing})")
+
+    cuts = sorted(
+        {0, n, *(s for s, *_ in spans), *(e for _, e, *_ in spans), *(a for a, _ in anchors)}
+    )
+    anchors_at: defaultdict[int, list[str]] = defaultdict(list)
+    for pos, anchor in anchors:
+        anchors_at[pos].append(anchor)
+    # Sweep left to right keeping the spans open at each cut: linear in cuts + spans,
+    # where testing every span at every cut was quadratic on long, dense articles.
+    starts: defaultdict[int, list[int]] = defaultdict(list)
+    ends: defaultdict[int, list[int]] = defaultdict(list)
+    for i, (start, end, _, _) in enumerate(spans):
+        starts[start].append(i)
+        ends[end].append(i)
+    open_spans: set[int] = set()
+    out: list[Segment] = []
+    seen_anchors: set[str] = set()
+    for lo, hi in zip(cuts, [*cuts[1:], n], strict=True):
+        open_spans.difference_update(ends.get(lo, ()))
+        open_spans.update(starts.get(lo, ()))
+        for anchor in anchors_at.get(lo, ()):
+            if anchor not in seen_anchors:  # ids must be unique in the page
+                seen_anchors.add(anchor)
+                out.append(Segment(anchor=anchor))
+        if hi <= lo:
+            continue
+        active = [spans[i] for i in sorted(open_spans)]  # in the order they were added
+        classes = " ".join(dict.fromkeys(cls for _, _, cls, _ in active))
+        titles = " | ".join(dict.fromkeys(t for _, _, _, t in active))
+        out.append(Segment(text=text[lo:hi], classes=classes, title=titles))
+    return tuple(out)
+
+
+def build_view(corpus: Corpus) -> ReportView:
+    entity_names = {e.id: e.name for e in corpus.entities}
+    for a in corpus.analyses:
+        for e in a.entities:
+            entity_names.setdefault(e.id, e.name)
+    fact_anchor = {cid: f"fact-{f.id}" for f in corpus.facts for cid in f.claim_ids}
+
+    docs = tuple(
+        DocView(
+            id=a.document.id,
+            anchor=f"doc-{a.document.id}",
+            path=a.document.path,
+            name=_file_name(a.document.path),
+            title=a.meta.title or a.document.hints.title or _file_name(a.document.path),
+            outlet=outlet_name(a),
+            author=a.meta.author,
+            url=safe_url(a.document.hints.url),
+            published=a.meta.published,
+            published_confidence=a.meta.published_confidence,
+            published_evidence=a.meta.published_evidence,
+            not_before=a.meta.not_before,
+            analysis=a,
+            segments=segments(a, entity_names),
+            fact_of={c.id: fact_anchor[c.id] for c in a.claims if c.id in fact_anchor},
+        )
+        for a in corpus.analyses
+    )
+    doc_by_id = {d.id: d for d in docs}
+    claims = {c.id: c for a in corpus.analyses for c in a.claims}
+
+    facts = []
+    for f in corpus.facts:
+        views = tuple(
+            ClaimView(claim=c, doc=doc_by_id.get(c.doc_id), value=format_value(c))
+            for c in (claims.get(cid) for cid in f.claim_ids)
+            if c is not None
+        )
+        outlets = tuple(dict.fromkeys(v.doc.outlet for v in views if v.doc))
+        facts.append(FactView(fact=f, anchor=f"fact-{f.id}", claims=views, outlets=outlets))
+    facts.sort(key=lambda v: (VERDICT_ORDER.get(v.fact.verdict, 9), -len(v.claims), v.fact.measure))
+
+    framing = _framing_matrix(docs, entity_names)
+    timeline = tuple(
+        sorted(
+            (
+                TimelineItem(
+                    date=e.date,
+                    date_text=e.date_text,
+                    text=e.text,
+                    anchor=f"event-{e.id}",
+                    outlet=d.outlet,
+                )
+                for d in docs
+                for e in d.analysis.events
+            ),
+            key=lambda t: (t.date, t.outlet, t.anchor),
+        )
+    )
+    outlets = tuple(sorted({d.outlet for d in docs}))
+    counts = {
+        "documents": len(docs),
+        "outlets": len(outlets),
+        "claims": len(claims),
+        "facts": len(corpus.facts),
+        "conflicts": sum(f.verdict == "conflict" for f in corpus.facts),
+        "citations": sum(len(a.citations) for a in corpus.analyses),
+        "quotes": sum(len(a.quotes) for a in corpus.analyses),
+        "events": len(timeline),
+        "entities": len(corpus.entities),
+        "mentions": sum(len(a.mentions) for a in corpus.analyses),
+        "skipped": len(corpus.skipped),
+    }
+    return ReportView(
+        docs=docs,
+        facts=tuple(facts),
+        framing=framing,
+        timeline=timeline,
+        counts=counts,
+        outlets=outlets,
+        corpus=corpus,
+    )
+
+
+def _framing_matrix(
+    docs: tuple[DocView, ...], entity_names: dict[str, str], limit: int = 40
+) -> FramingMatrix:
+    """Which names each outlet uses for each actor: the framing of a story lives here.
+
+    Shows actors that some outlet frames (a non-neutral name) or that several outlets
+    mention; an actor one outlet names once, neutrally, has nothing to compare."""
+    uses: defaultdict[str, defaultdict[str, Counter[tuple[str, str]]]] = defaultdict(
+        lambda: defaultdict(Counter)
+    )
+    first_doc: dict[str, str] = {}
+    for d in docs:
+        first_doc.setdefault(d.outlet, d.anchor)
+        for m in d.analysis.mentions:
+            uses[m.entity_id][d.outlet][" ".join(m.text.split()), m.framing] += 1
+    outlets = tuple(sorted(first_doc))
+    candidates = []
+    for entity_id, by_outlet in uses.items():
+        framed = any(fr != "neutral" for c in by_outlet.values() for _, fr in c)
+        total = sum(sum(c.values()) for c in by_outlet.values())
+        cells = tuple(
+            tuple(
+                NameUse(text=t, framing=fr, count=n)
+                for (t, fr), n in sorted(by_outlet[o].items(), key=lambda kv: (-kv[1], kv[0]))
+            )
+            if o in by_outlet
+            else ()
+            for o in outlets
+        )
+        row = FramingActor(actor=entity_names.get(entity_id, entity_id), framed=framed, cells=cells)
+        candidates.append((not framed, -len(by_outlet), -total, row.actor, row))
+    candidates.sort(key=lambda c: c[:4])
+    shown = [c[-1] for c in candidates if c[-1].framed or -c[1] >= 2][:limit]
+    if not shown:  # one outlet, nothing framed: its most-mentioned actors
+        shown = [c[-1] for c in candidates[:limit]]
+    return FramingMatrix(
+        outlets=tuple((o, first_doc[o]) for o in outlets),
+        rows=tuple(shown),
+        hidden=len(candidates) - len(shown),
+    )

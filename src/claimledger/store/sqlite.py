@@ -1,0 +1,288 @@
+"""The SQLite store: one file holding every analysed document and the latest reconciliation.
+
+WAL mode lets the web UI read while an analysis writes; each document is saved in its own
+transaction, so an interrupted run keeps what it finished and `pipeline.analyze` resumes
+from `load_analysis`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+
+from ..errors import StoreError
+from ..models import Analysis, Claim, Corpus, Entity, Fact, Skipped
+from . import queries, rows
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+MEMORY = ":memory:"
+
+
+class Store:
+    """A claimledger database. Use `Store.open(path)`, ideally as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    # ---- lifecycle ----
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Store:
+        """Open (creating if needed) the store at `path`; None or ":memory:" keeps it in memory.
+
+        Raises StoreError naming the path when it cannot be opened, is not a SQLite database,
+        or was written by a newer claimledger.
+        """
+        where = MEMORY if path is None or str(path) == MEMORY else str(Path(path))
+        if where != MEMORY:
+            parent = Path(where).parent
+            if not parent.is_dir():
+                raise StoreError(where, f"folder {parent} does not exist; create it first")
+            if Path(where).is_dir():
+                raise StoreError(where, "is a folder; give a database file path")
+        try:
+            # check_same_thread=False: the web UI's worker threads share one read connection;
+            # sqlite3 serialises access to it (the module is built threadsafe).
+            conn = sqlite3.connect(where, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise StoreError(where, f"cannot open: {e}") from e
+        conn.row_factory = sqlite3.Row
+        try:
+            _prepare(conn)
+        except sqlite3.DatabaseError as e:
+            conn.close()
+            raise StoreError(where, f"not a claimledger database ({e})") from e
+        except StoreError:
+            conn.close()
+            raise
+        except ValueError as e:
+            conn.close()
+            raise StoreError(where, str(e)) from e
+        return cls(conn, where)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- writes ----
+
+    def save_analysis(self, analysis: Analysis, *, pipeline: str = "") -> None:
+        """Save one document's analysis in one transaction, replacing what the store held
+        for the same document id (a re-save is a no-op in effect). `pipeline` fingerprints
+        the code and model that made it, so a later run can tell a stale analysis."""
+        doc = analysis.document
+        doc_id = doc.id
+        try:
+            with self.conn:
+                c = self.conn
+                c.execute(rows.INSERT_DOCUMENT, rows.document_row(doc, analysis.meta, pipeline))
+                for table in ("document_entities", "mentions", "claims", "citations", "quotes"):
+                    c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+                c.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,))
+                c.execute("DELETE FROM search_index WHERE doc_id = ?", (doc_id,))
+                c.executemany(rows.INSERT_ENTITY, [rows.entity_row(e) for e in analysis.entities])
+                c.executemany(
+                    rows.INSERT_DOCUMENT_ENTITY,
+                    [(doc_id, i, e.id) for i, e in enumerate(analysis.entities)],
+                )
+                c.executemany(
+                    rows.INSERT_MENTION,
+                    [rows.mention_row(i, m) for i, m in enumerate(analysis.mentions)],
+                )
+                c.executemany(
+                    rows.INSERT_CLAIM, [rows.claim_row(i, x) for i, x in enumerate(analysis.claims)]
+                )
+                c.executemany(
+                    rows.INSERT_CITATION,
+                    [rows.citation_row(i, x) for i, x in enumerate(analysis.citations)],
+                )
+                c.executemany(
+                    rows.INSERT_QUOTE, [rows.quote_row(i, x) for i, x in enumerate(analysis.quotes)]
+                )
+                c.executemany(
+                    rows.INSERT_EVENT, [rows.event_row(i, x) for i, x in enumerate(analysis.events)]
+                )
+                c.executemany(rows.INSERT_SEARCH, rows.search_rows(analysis))
+        except sqlite3.Error as e:
+            raise StoreError(self.path, f"cannot save document {doc.path}: {e}") from e
+        log.debug("saved %s (%s) to %s", doc.path, doc_id, self.path)
+
+    def save_reconciliation(self, corpus: Corpus) -> None:
+        """Replace relations and facts with the corpus's, upsert its entities and record the
+        run, in one transaction. Documents are saved one by one with `save_analysis`."""
+        try:
+            with self.conn:
+                c = self.conn
+                c.executemany(rows.INSERT_ENTITY, [rows.entity_row(e) for e in corpus.entities])
+                c.execute("DELETE FROM relations")
+                c.execute("DELETE FROM fact_claims")
+                c.execute("DELETE FROM facts")
+                c.executemany(
+                    rows.INSERT_RELATION,
+                    [rows.relation_row(i, r) for i, r in enumerate(corpus.relations)],
+                )
+                c.executemany(
+                    rows.INSERT_FACT, [rows.fact_row(i, f) for i, f in enumerate(corpus.facts)]
+                )
+                c.executemany(
+                    rows.INSERT_FACT_CLAIM,
+                    [
+                        (f.id, i, claim_id)
+                        for f in corpus.facts
+                        for i, claim_id in enumerate(f.claim_ids)
+                    ],
+                )
+                c.execute(
+                    "INSERT INTO runs (finished_at, documents, claims, facts, skipped)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (
+                        datetime.now(UTC).isoformat(timespec="seconds"),
+                        len(corpus.analyses),
+                        sum(len(a.claims) for a in corpus.analyses),
+                        len(corpus.facts),
+                        json.dumps([{"path": s.path, "reason": s.reason} for s in corpus.skipped]),
+                    ),
+                )
+        except sqlite3.Error as e:
+            raise StoreError(self.path, f"cannot save the reconciliation: {e}") from e
+
+    # ---- reads ----
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self._query("SELECT id FROM documents ORDER BY path, id")]
+
+    def state(self) -> tuple:
+        """Changes whenever the stored data does, for caches: the latest run, the document
+        count and SQLite's data_version (bumped by commits from other connections)."""
+        row = self._query(
+            "SELECT (SELECT max(id) FROM runs), (SELECT count(*) FROM documents)"
+        ).fetchone()
+        data_version = self._query("PRAGMA data_version").fetchone()[0]
+        return (row[0], row[1], data_version, self.conn.total_changes)
+
+    def document_labels(self) -> dict[str, tuple[str, str | None, str | None]]:
+        """doc id -> (path, outlet, title), for listing results without loading texts."""
+        return {
+            r["id"]: (r["path"], r["outlet"], r["title"])
+            for r in self._query("SELECT id, path, outlet, title FROM documents")
+        }
+
+    def load_analysis(self, doc_id: str, *, pipeline: str | None = None) -> Analysis | None:
+        """The analysis saved for `doc_id`, rebuilt exactly, or None if the store lacks it
+        (or, when `pipeline` is given, holds one made by another pipeline)."""
+        row = self._query("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None or (pipeline is not None and row["pipeline"] != pipeline):
+            return None
+        document, meta = rows.document_from(row)
+
+        def children(table: str) -> list[sqlite3.Row]:
+            return self._query(
+                f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY seq", (doc_id,)
+            ).fetchall()
+
+        entities = self._query(
+            "SELECT e.* FROM document_entities de JOIN entities e ON e.id = de.entity_id"
+            " WHERE de.doc_id = ? ORDER BY de.seq",
+            (doc_id,),
+        ).fetchall()
+        return Analysis(
+            document=document,
+            meta=meta,
+            entities=tuple(rows.entity_from(r) for r in entities),
+            mentions=tuple(rows.mention_from(r) for r in children("mentions")),
+            claims=tuple(rows.claim_from(r) for r in children("claims")),
+            citations=tuple(rows.citation_from(r) for r in children("citations")),
+            quotes=tuple(rows.quote_from(r) for r in children("quotes")),
+            events=tuple(rows.event_from(r) for r in children("events")),
+        )
+
+    def load_corpus(self) -> Corpus:
+        """Every stored document with the latest reconciliation (documents by path)."""
+        analyses = [self.load_analysis(doc_id) for doc_id in self.document_ids()]
+        links: dict[str, list[str]] = {}
+        for r in self._query("SELECT fact_id, claim_id FROM fact_claims ORDER BY fact_id, seq"):
+            links.setdefault(r["fact_id"], []).append(r["claim_id"])
+        facts = tuple(
+            rows.fact_from(r, tuple(links.get(r["id"], ())))
+            for r in self._query("SELECT * FROM facts ORDER BY seq")
+        )
+        relations = tuple(
+            rows.relation_from(r) for r in self._query("SELECT * FROM relations ORDER BY seq")
+        )
+        run = self._query("SELECT skipped FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        skipped = tuple(Skipped(**s) for s in json.loads(run["skipped"])) if run else ()
+        return Corpus(
+            analyses=tuple(a for a in analyses if a is not None),
+            entities=self.entities(),
+            relations=relations,
+            facts=facts,
+            skipped=skipped,
+        )
+
+    def entities(self) -> tuple[Entity, ...]:
+        return tuple(rows.entity_from(r) for r in self._query("SELECT * FROM entities ORDER BY id"))
+
+    def search(
+        self, query: str, limit: int = 50, *, outlet: str | None = None
+    ) -> list[queries.SearchHit]:
+        """Full-text search over claim sentences, document texts and quotes, claims first,
+        then by relevance; `outlet` keeps hits from that outlet's articles only."""
+        return queries.search(self, query, limit, outlet=outlet)
+
+    def claims(
+        self,
+        *,
+        entity: str | None = None,
+        outlet: str | None = None,
+        measure: str | None = None,
+        verdict: str | None = None,
+        limit: int = 500,
+    ) -> list[Claim]:
+        """Claims matching every filter given (entity by id or name, as subject or object)."""
+        return queries.claims(
+            self, entity=entity, outlet=outlet, measure=measure, verdict=verdict, limit=limit
+        )
+
+    def facts(self, *, verdict: str | None = None) -> list[Fact]:
+        return [f for f in self.load_corpus().facts if verdict is None or f.verdict == verdict]
+
+    def facets(self) -> dict[str, list[str]]:
+        """The values each UI filter can take: entity names, outlets, measures, verdicts."""
+        return queries.facets(self)
+
+    def _query(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.Error as e:
+            raise StoreError(self.path, f"query failed: {e}") from e
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    """Set the pragmas and create (or check) the schema."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise ValueError(
+            f"schema version {version} is newer than this claimledger's ({SCHEMA_VERSION});"
+            " upgrade claimledger"
+        )
+    if version == 0:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            raise ValueError("holds tables but no claimledger schema version; use a new file")
+    # journal_mode=WAL answers "memory" for an in-memory database, which is fine.
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.executescript((files(__package__) / "schema.sql").read_text(encoding="utf-8"))
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

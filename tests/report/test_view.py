@@ -1,0 +1,73 @@
+"""What the report shows: segments of article text, values, link safety."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from claimledger.report.view import build_view, format_value, safe_url, segments
+from report.sample_corpus import harbor_analysis, sample_corpus
+
+
+def test_view_segments_rebuild_the_text_exactly():
+    analysis = harbor_analysis()
+    parts = segments(analysis, {})
+    assert "".join(s.text for s in parts if s.text is not None) == analysis.document.text
+
+
+def test_view_segments_stack_overlapping_annotations():
+    parts = segments(harbor_analysis(), {"peace-institute": "Peace Research Institute"})
+    institute = next(s for s in parts if s.text == "Peace Research Institute")
+    # A mention inside a citation inside a claim carries all three.
+    assert set(institute.classes.split()) == {"claim", "cite", "m", "m-neutral"}
+    assert "Peace Research Institute (neutral)" in institute.title
+
+
+def test_view_segments_ignore_spans_outside_the_text():
+    analysis = harbor_analysis()
+    bad = replace(analysis.mentions[0], start=len(analysis.document.text) + 5, end=10**6)
+    parts = segments(replace(analysis, mentions=(bad,)), {})
+    assert "".join(s.text for s in parts if s.text) == analysis.document.text
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("http://example.org", "http://example.org"),
+        ("javascript:alert(1)", None),
+        (" JavaScript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("//evil.example/x", None),
+        (None, None),
+    ],
+)
+def test_view_only_http_urls_are_links(url, expected):
+    assert safe_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (0.69, "ratio", "69%"),
+        (4.85e9, "USD", "4.85 bn USD"),
+        (92, "count", "92"),
+        (700, "km", "700 km"),
+    ],
+)
+def test_view_format_value_normalises_for_comparison(value, unit, shown):
+    claim = replace(harbor_analysis().claims[0], value=value, unit=unit)
+    assert format_value(claim) == shown
+
+
+def test_view_facts_put_conflicts_first_and_count_them():
+    view = build_view(sample_corpus(hostile=True))
+    assert [f.fact.verdict for f in view.facts] == ["conflict", "single", "single"]
+    assert view.counts["conflicts"] == 1
+    assert view.facts[0].outlets == ("Harbor Times", "The Daily Ledger")
+
+
+def test_view_timeline_is_sorted_by_date():
+    view = build_view(sample_corpus())
+    assert [t.date for t in view.timeline] == ["2021", "2023-03-03"]

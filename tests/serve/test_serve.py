@@ -1,0 +1,102 @@
+"""The local web UI, over HTTP on 127.0.0.1 (a random free port, in a thread)."""
+
+from __future__ import annotations
+
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import lxml.html
+import pytest
+
+from claimledger.serve import highlight, make_server
+from claimledger.store import Store
+from claimledger.store.queries import MARK_END, MARK_START
+from report.sample_corpus import sample_corpus
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    corpus = sample_corpus(hostile=True)
+    with Store.open(None) as store:
+        for analysis in corpus.analyses:
+            store.save_analysis(analysis)
+        store.save_reconciliation(corpus)
+        server = make_server(store, "127.0.0.1", 0)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield server.url
+        finally:
+            server.shutdown()
+            server.server_close()
+            thread.join()
+
+
+def _get(url: str):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response, response.read().decode("utf-8")
+
+
+def _page(url: str):
+    return lxml.html.fromstring(_get(url)[1])
+
+
+def test_serve_home_is_the_report_with_search_box(base_url):
+    response, body = _get(base_url)
+    page = lxml.html.fromstring(body)
+    assert page.xpath("//*[@data-testid='fact-conflict']")
+    assert page.xpath("//*[@data-testid='quick-search']")
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_serve_search_results_link_to_article_anchors(base_url):
+    page = _page(base_url + "search?q=" + urllib.parse.quote("arms imported"))
+    hits = page.xpath("//*[@data-testid='search-hit']")
+    assert hits
+    first = hits[0].xpath(".//a")[0].get("href")
+    assert first.startswith("/#claim-")
+    assert hits[0].xpath(".//mark")
+
+
+def test_serve_filters_list_matching_claims(base_url):
+    page = _page(base_url + "search?verdict=conflict&outlet=Harbor+Times")
+    rows = page.xpath("//*[@data-testid='filter-results']//tbody/tr")
+    assert [r.xpath("./td")[0].text_content() for r in rows] == ["60 percent"]
+    selected = page.xpath("//select[@name='verdict']/option[@selected]")[0]
+    assert selected.get("value") == "conflict"
+
+
+def test_serve_words_and_filters_narrow_claims_together(base_url):
+    page = _page(base_url + "search?q=weapons&verdict=conflict")
+    rows = page.xpath("//*[@data-testid='filter-results']//tbody/tr")
+    assert [r.xpath("./td")[0].text_content() for r in rows] == ["roughly 35%"]
+
+
+def test_serve_escapes_query_and_hostile_text(base_url):
+    query = "<script>alert(1)</script> window"
+    page = _page(base_url + "search?q=" + urllib.parse.quote(query))
+    assert len(page.xpath("//script")) == 1  # only the page's own
+    assert not page.xpath("//img")
+    assert page.xpath("//*[@data-testid='search-input']")[0].get("value") == query
+
+
+def test_serve_ledger_json(base_url):
+    import json
+
+    _, body = _get(base_url + "ledger.json")
+    assert {"documents", "claims"} <= set(json.loads(body))
+
+
+def test_serve_unknown_path_is_404(base_url):
+    with pytest.raises(urllib.error.HTTPError) as info:
+        _get(base_url + "nope")
+    info.value.close()
+    assert info.value.code == 404
+
+
+def test_serve_highlight_escapes_before_marking():
+    out = highlight(f"<b>{MARK_START}drone{MARK_END}</b>")
+    assert str(out) == "&lt;b&gt;<mark>drone</mark>&lt;/b&gt;"
