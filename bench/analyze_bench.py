@@ -48,12 +48,12 @@ def main() -> None:
     import spacy
 
     from claimledger.config import Settings
-    from claimledger.nlp import build_nlp, resolve_model_name
+    from claimledger.nlp import build_nlp, resolve_model
     from claimledger.pipeline import analyze
 
     settings = Settings()
     ours = build_nlp(settings)  # also sets the thinc ops both runs use
-    bare = spacy.load(resolve_model_name(settings.model))
+    bare = spacy.load(resolve_model(settings.model))
     list(bare.pipe(texts[:2]))  # warm-up, so neither run pays first-call costs
     list(ours.pipe(texts[:2]))
 

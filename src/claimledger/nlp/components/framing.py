@@ -13,9 +13,8 @@ OPENERS = "“‘\"«'"
 CLOSERS = "”’\"»'"
 
 
-def scare_quoted(doc: Doc, start_char: int, end_char: int) -> bool:
+def scare_quoted(text: str, start_char: int, end_char: int) -> bool:
     """True when quote marks sit right around the name, an optional , or . inside."""
-    text = doc.text
     if start_char == 0 or text[start_char - 1] not in OPENERS:
         return False
     after = end_char
@@ -29,9 +28,10 @@ def _letter_after(text: str, i: int) -> bool:
     return i + 1 < len(text) and text[i + 1].isalpha()
 
 
-def frame(span: Span) -> str:
+def frame(span: Span, text: str) -> str:
+    """`text` is the doc's text, passed in because `Doc.text` is rebuilt on every access."""
     base = span._.cl_alias_framing or "neutral"
-    if span._.cl_alias_kind == "name" and scare_quoted(span.doc, span.start_char, span.end_char):
+    if span._.cl_alias_kind == "name" and scare_quoted(text, span.start_char, span.end_char):
         return "pejorative"
     return base
 
@@ -42,7 +42,8 @@ class Framer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(self.span_key, []))
-        framings = [frame(span) for span in spans]  # compute first, then assign
+        text = doc.text
+        framings = [frame(span, text) for span in spans]  # compute first, then assign
         for span, framing in zip(spans, framings, strict=True):
             span._.cl_framing = framing
         return doc
