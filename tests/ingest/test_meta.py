@@ -311,3 +311,55 @@ def test_meta_malformed_user_lexicon_names_the_file(tmp_path, make_document, set
     extended = replace(settings, lexicon_dirs=(tmp_path,))
     with pytest.raises(LexiconError, match=r"chrome\.yaml"):
         inspect(make_document(BODY), extended)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Reservoir Times, March 4, 2024, 10:45 Lisbon time", "2024-03-04"),
+        ("Mar 4, 2024 7:02 PM GMT+1", "2024-03-04"),
+        ("04.03.2024 16:40", "2024-03-04"),
+        ("Published Monday 4 March 2024 - 13:20", "2024-03-04"),
+        ("04/03/2024 18:22 (UTC+1)", "2024-03-04"),
+    ],
+)
+def test_meta_more_date_line_formats(make_document, settings, line, iso):
+    meta = meta_of(
+        make_document, settings, f"Reservoirs run low across the valley\n{line}\n\n" + BODY
+    )
+    assert meta.published == iso
+    assert meta.published_confidence >= 0.5
+    assert kinds(meta)[line] == "published_date"
+
+
+def test_meta_ambiguous_numeric_date_gives_no_date(make_document, settings):
+    line = "04/03/2024 18:22"
+    meta = meta_of(
+        make_document, settings, f"Reservoirs run low across the valley\n{line}\n\n" + BODY
+    )
+    assert meta.published is None
+    assert meta.title == "Reservoirs run low across the valley"
+    assert kinds(meta)[line] == "undated_date"
+
+
+@pytest.mark.parametrize(
+    ("extra", "iso"),
+    [
+        # another numeric date in the text with a day above 12 fixes the order
+        ("The permit, dated 19/02/2024, lapsed.", "2024-03-04"),
+        ("The permit, dated 02/19/2024, lapsed.", "2024-04-03"),
+    ],
+)
+def test_meta_numeric_date_order_from_the_text(make_document, settings, extra, iso):
+    text = "Reservoirs run low across the valley\n04/03/2024 18:22\n\n" + BODY + f"\n{extra}\n"
+    assert meta_of(make_document, settings, text).published == iso
+
+
+def test_meta_numeric_date_order_from_the_site_header_date(make_document, settings):
+    text = (
+        "Lisbon 18°C | Monday, 4 March 2024 | EN PT\n\n"
+        "Reservoirs run low across the valley\n04/03/2024 08:00\n\n" + BODY
+    )
+    meta = meta_of(make_document, settings, text)
+    assert meta.published == "2024-03-04"
+    assert kinds(meta)["Monday, 4 March 2024"] == "site_header_date"

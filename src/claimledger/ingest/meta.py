@@ -11,6 +11,16 @@ Plain text carries its metadata in its first lines, mixed with page furniture:
     By: Jane Roe                <- byline (author; "ByNews Desk- Outlet" names the outlet)
     Outlet- First sentence ...  <- dateline prefix naming the outlet ("CITY (Agency) -" too)
 
+Other sites open with their name (a masthead) and a header bar sharing one line between
+widgets, and close with credits, related links and a copyright line (furniture.py):
+
+    THE VALLEY POST                                  <- masthead: the outlet
+    Lisbon +24°C | Tuesday, 8 Oct 2024 | EN  PT      <- header bar: its date is the site's
+    News | World | Economy                           <- menu
+    ...
+    Reporting by Jane Roe; Editing by Al Poe         <- credits (author when no byline)
+    © 2024 The Valley Post                           <- copyright (outlet when nothing else)
+
 The header is everything before the first prose line (lines.py). Container metadata
 (Hints: HTML meta tags, JSONL fields) wins over what the text suggests.
 """
@@ -18,14 +28,17 @@ The header is everything before the first prose line (lines.py). Container metad
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from ..config import Settings
 from ..models import Chrome, Document, DocumentMeta
+from . import furniture, site
 from .bylines import parse_byline, parse_dateline
 from .chrome import load_lexicon, normalise
-from .dates import DateLine, parse_date_line, to_iso
+from .dates import DateLine, Order, numeric_order, parse_date_line, to_iso
+from .furniture import whole
 from .lines import Line, body_start, split_lines
 
 MAX_TITLE_WORDS = 40
@@ -33,7 +46,7 @@ MAX_TITLE_WORDS = 40
 # header date is the site's city ("New York"), not a headline.
 MAX_CITY_WORDS = 3
 # Widgets of a site's header bar, beside which a date is "today" on the site.
-SITE_HEADER_KINDS = frozenset({"weather", "navigation"})
+SITE_HEADER_KINDS = frozenset({"weather", "navigation", "ticker", "language", "site_header"})
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?!\d)")
 _CITY = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
 
@@ -53,15 +66,33 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
     lines = split_lines(document.text)
     header_end = body_start(lines)
     header = lines[:header_end]
+    order = numeric_order(document.text)
     chrome: dict[int, Chrome] = {}  # line index -> chrome covering the whole line
+    bars: dict[int, list[Chrome]] = {}  # line index -> its segments, replacing that chrome
     for line in lines:
         kind = lexicon.kind_of(line.text)
         if kind:
-            chrome[line.index] = _whole(line, kind)
+            chrome[line.index] = whole(line, kind)
 
-    dates = _header_dates(header, chrome)
-    site_dates = _site_header(header, dates, chrome)
+    dates = _header_dates(header, chrome, order)
     author, byline_outlet, byline_date = _bylines(header, dates, chrome, lexicon.not_authors)
+    site.mark_bars(lines, header_end, chrome, dates, bars, lexicon, order)
+    site.resolve_ambiguous(header, dates, bars, chrome, order)
+    masthead = site.find_masthead(lines, header, chrome, dates, byline_outlet)
+    if masthead is not None:
+        chrome[0] = masthead
+    masthead_name = site.masthead_text(masthead) if masthead else None
+    outlets = {normalise(o) for o in (byline_outlet, masthead_name) if o}
+    bare_author, bare_outlet = site.bare_bylines(
+        header, dates, chrome, lexicon.not_authors, outlets
+    )
+    credited = site.credited_author(lines, chrome)
+    site_dates = _site_header(header, dates, chrome)
+    for index in site_dates & bars.keys():
+        bars[index] = [
+            replace(s, kind="site_header_date") if s.kind == "published_date" else s
+            for s in bars[index]
+        ]
     title_line = _title_line(header, chrome, dates)
     if title_line is not None:
         _mark_repeats(lines, header, title_line, chrome, dates)
@@ -69,22 +100,32 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
         lines, dates, site_dates, title_line, byline_date, chrome
     )
     if published is None:
-        published, confidence, evidence = _labelled_in_body(lines[header_end:], chrome)
+        published, confidence, evidence = _labelled_in_body(lines[header_end:], chrome, order)
     dateline, dateline_outlet = _dateline(lines[header_end] if header_end < len(lines) else None)
+    for line in furniture.related_headlines(lines[header_end:], chrome):
+        chrome[line.index] = whole(line, "related_headline")
 
     hints = document.hints
     hinted = _hinted_date(hints.published)
     if hinted:
         published, confidence, evidence = hinted, CONFIDENCE_HINT, hints.published
-    spans = sorted([*chrome.values(), *dateline], key=lambda c: (c.start, c.end))
+    lines_chrome = [c for i, c in chrome.items() if i not in bars]
+    spans = sorted(
+        [*lines_chrome, *(s for segs in bars.values() for s in segs), *dateline],
+        key=lambda c: (c.start, c.end),
+    )
+    dated_author = next((d.author for d in dates.values() if d.author), None)
     return DocumentMeta(
         doc_id=document.id,
         title=hints.title or (title_line.text if title_line else None),
-        author=hints.author or author,
+        author=hints.author or author or bare_author or dated_author or credited,
         outlet=hints.outlet
         or _mapped_outlet(document, settings)
         or byline_outlet
-        or dateline_outlet,
+        or bare_outlet
+        or (furniture.outlet_name(masthead_name) if masthead_name else None)
+        or dateline_outlet
+        or site.copyright_outlet(lines, chrome),
         published=published,
         published_confidence=confidence,
         published_evidence=evidence,
@@ -105,7 +146,7 @@ def _bylines(
             continue
         byline = parse_byline(line.text, not_authors)
         if byline is not None:
-            chrome[line.index] = _whole(line, "byline")
+            chrome[line.index] = whole(line, "byline")
             author = author or byline.author
             outlet = outlet or byline.outlet
             date = date or byline.date
@@ -130,16 +171,15 @@ def _hinted_date(value: str | None) -> str | None:
     return match.group(0) if match else to_iso(value.strip())
 
 
-def _whole(line: Line, kind: str) -> Chrome:
-    return Chrome(start=line.start, end=line.end, text=line.text, kind=kind)
-
-
-def _header_dates(header: list[Line], chrome: dict[int, Chrome]) -> dict[int, DateLine]:
+def _header_dates(
+    header: list[Line], chrome: dict[int, Chrome], order: Order | None
+) -> dict[int, DateLine]:
+    """Whole-line dates of the header; numeric ones of unknown order have iso None."""
     dates = {}
     for line in header:
         if line.index in chrome:
             continue
-        parsed = parse_date_line(line.text)
+        parsed = parse_date_line(line.text, order)
         if parsed is not None:
             dates[line.index] = parsed
     return dates
@@ -174,9 +214,9 @@ def _site_header(
         if not widget and not city_header:
             continue
         site.add(index)
-        chrome[index] = _whole(header[index], "site_header_date")
+        chrome[index] = whole(header[index], "site_header_date")
         for line in cities:
-            chrome[line.index] = _whole(line, "site_header_city")
+            chrome[line.index] = whole(line, "site_header_city")
     return site
 
 
@@ -231,11 +271,11 @@ def _mark_repeats(
             continue
         for line in group:
             if line.index != title.index:
-                chrome[line.index] = _whole(line, "repeated_title")
+                chrome[line.index] = whole(line, "repeated_title")
     # The title repeated later as a line of its own (print footers, "you are reading").
     for line in lines[len(header) :]:
         if line.text == title.text:
-            chrome[line.index] = _whole(line, "repeated_title")
+            chrome[line.index] = whole(line, "repeated_title")
 
 
 def _publication(
@@ -249,7 +289,7 @@ def _publication(
     """Choose the publication date among the header's date lines, and mark them chrome."""
     candidates = sorted(i for i in dates if i not in site_dates)
     for i in candidates:
-        chrome[i] = _whole(lines[i], "updated_date" if dates[i].updated else "published_date")
+        chrome[i] = whole(lines[i], "updated_date" if dates[i].updated else "published_date")
     published = [i for i in candidates if not dates[i].updated]
     labelled = [i for i in published if dates[i].labelled]
     if labelled:
@@ -276,16 +316,16 @@ def _publication(
 
 
 def _labelled_in_body(
-    body: list[Line], chrome: dict[int, Chrome]
+    body: list[Line], chrome: dict[int, Chrome], order: Order | None
 ) -> tuple[str | None, float, str | None]:
     """A "Published: <date>" line below the article (print pages, blog footers). Only a
     labelled line counts here: a bare date in the body is part of the story."""
     for line in body:
         if line.index in chrome:
             continue
-        date = parse_date_line(line.text)
-        if date is not None and date.labelled and not date.updated:
-            chrome[line.index] = _whole(line, "published_date")
+        date = parse_date_line(line.text, order)
+        if date is not None and date.iso and date.labelled and not date.updated:
+            chrome[line.index] = whole(line, "published_date")
             return date.iso, CONFIDENCE_LABELLED_BODY, date.evidence
     return None, 0.0, None
 
