@@ -93,7 +93,7 @@ def analyze(
     `dask.config` points at) for corpora that outgrow one process.
     """
     from .ingest import ingest, inspect
-    from .reconcile import reconcile
+    from .reconcile import load_lexicon, reconcile
 
     settings = settings or Settings()
     skipped: list[Skipped] = []
@@ -132,7 +132,7 @@ def analyze(
             on_document(1)
 
     analyses = tuple(sorted(done, key=lambda a: a.document.path))
-    relations, facts = reconcile(analyses)
+    relations, facts = reconcile(analyses, lexicon=load_lexicon(settings.lexicon_dirs))
     corpus = Corpus(
         analyses=analyses,
         entities=_merge_entities(analyses),

@@ -1,0 +1,212 @@
+"""Reconcile: match claims across sources, give verdicts, trace provenance.
+
+    Analysis* -> Item per claim (canonical measure, actors, folded value, bounds)
+              -> blocks (unit family, measure, actors) -> candidate pairs
+              -> Relation per pair (agree | conflict | different_scope, with a reason)
+              -> Fact per group of claims on one measure and actors (verdict, sources)
+
+Pure Python over the models: no spaCy, no I/O beyond reading the bundled measures lexicon.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import partial
+
+from ..models import Analysis, Fact, Relation
+from .blocking import SAME, BlockKey, block_key, candidates, make_blocks
+from .compare import Item, compare, make_item
+from .measures import (
+    MeasureKey,
+    MeasureLexicon,
+    canonical_measure,
+    default_lexicon,
+    load_lexicon,
+    unit_family,
+)
+from .provenance import make_fact
+
+log = logging.getLogger(__name__)
+
+
+def reconcile(
+    analyses: Sequence[Analysis], *, lexicon: MeasureLexicon | None = None
+) -> tuple[tuple[Relation, ...], tuple[Fact, ...]]:
+    """Relations between claims that could be about the same fact, and the facts they form."""
+    lex = lexicon or default_lexicon()
+    items = _items(analyses, lex)
+    order = {it.claim.id: it.index for it in items}
+    blocks = make_blocks(items)
+    totals = _totals(items)
+    running = partial(_running, totals=totals)
+
+    # keyed by the pair's positions as one int: cheaper than a set of ids, and not tracked by
+    # the garbage collector, which matters with a million relations (bench/reconcile_bench.py)
+    relations: dict[int, Relation] = {}
+    n = len(items)
+    # blocks of one measure whose claims agree across them: a partial block joins the fact
+    linked: dict[BlockKey, set[BlockKey]] = defaultdict(set)
+    for a, b, link in candidates(blocks, lambda base: lex.siblings.get(base, ())):
+        if a.index > b.index:
+            a, b = b, a
+        pair = a.index * n + b.index
+        if a.index == b.index or pair in relations:
+            continue
+        verdict = compare(a, b, link=link, running=running)
+        if verdict is None:
+            continue
+        relations[pair] = Relation(
+            a=a.claim.id, b=b.claim.id, type=verdict.type, reason=verdict.reason
+        )
+        # a same-measure pair spans two blocks only when the actors differ
+        if link == SAME and verdict.type == "agree" and a.actors != b.actors:
+            linked[block_key(a)].add(block_key(b))
+            linked[block_key(b)].add(block_key(a))
+
+    facts = _facts(blocks, linked, relations, order)
+    log.info(
+        "reconciled %d claims in %d blocks: %d relations, %d facts",
+        len(items),
+        len(blocks),
+        len(relations),
+        len(facts),
+    )
+    return tuple(relations.values()), facts
+
+
+def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:
+    items: list[Item] = []
+    seen: set[str] = set()
+    keys: dict[tuple, MeasureKey] = {}  # measure phrases repeat across a corpus
+    names = _fold_actor_names(
+        name for a in analyses for c in a.claims for name in (c.subject, c.object) if name
+    )
+    for analysis in analyses:
+        outlet = (
+            analysis.meta.outlet or os.path.basename(analysis.document.path) or analysis.document.id
+        )
+        for claim in analysis.claims:
+            if claim.id in seen or not math.isfinite(claim.value):
+                continue
+            seen.add(claim.id)
+            family = unit_family(claim.unit)
+            phrase = claim.measure or claim.counted or ""
+            if not phrase.strip():
+                continue  # nothing says what the figure measures: it cannot be matched
+            cache_key = (phrase, family, claim.subject, claim.object)
+            key = keys.get(cache_key)
+            if key is None:
+                drop = _actor_words(claim.subject, claim.object)
+                key = keys[cache_key] = lex.key(phrase, family, drop=drop)
+            if not key.base:
+                continue
+            roles = (names.get(claim.subject or ""), names.get(claim.object or ""))
+            items.append(make_item(claim, key, family, outlet, lex, roles, index=len(items)))
+    return items
+
+
+# endings that make a demonym of a country's stem: Israel-i, Iran-ian, Turk-ish, Chin-ese
+_DEMONYM_ENDINGS = ("i", "ian", "an", "n", "ish", "ese", "ic", "ean")
+
+
+def _fold_actor_names(names) -> dict[str, str]:
+    """Each actor name -> the name claims are grouped by. Extractors sometimes give the
+    adjective ("Ukrainian") where they mean the state ("Ukraine"); such a name folds into
+    the shorter name whose stem it extends by a demonym ending."""
+    distinct = sorted(set(names), key=lambda n: (len(n), n))
+    folded: dict[str, str] = {}
+    stems: dict[str, str] = {}  # stem of a folded-into name -> that name
+    for name in distinct:
+        low = name.lower()
+        # the longest stem wins: "Nigerian" is Nigeria's, not Niger's
+        stem = max(
+            (
+                low[: len(low) - len(end)]
+                for end in _DEMONYM_ENDINGS
+                if low.endswith(end) and low[: len(low) - len(end)] in stems
+            ),
+            key=len,
+            default=None,
+        )
+        target = stems[stem] if stem is not None else None
+        folded[name] = target or name
+        if target is None and len(low) >= 4:
+            stems.setdefault(low.rstrip("aeiouy") or low, name)
+            stems.setdefault(low, name)
+    return folded
+
+
+def _actor_words(*names: str | None) -> list[str]:
+    """Words of the actors' names, dropped from measure phrases: "Azerbaijan's arms imports"
+    and "arms imports" are one measure once the actors are held apart."""
+    return [w for name in names if name for w in name.lower().split() if len(w) > 2]
+
+
+def _totals(items: Sequence[Item]) -> dict[tuple, list[tuple[float, str]]]:
+    """(document, unit family, aspect, measure) -> (value, claim id) of every figure."""
+    index: dict[tuple, list[tuple[float, str]]] = defaultdict(list)
+    for it in items:
+        if it.family != "ratio":
+            index[(it.claim.doc_id, it.family, it.key.aspect, it.key.base)].append(
+                (it.value, it.claim.id)
+            )
+    return index
+
+
+def _running(a: Item, b: Item, totals) -> bool:
+    """Whether the gap between two figures of a count is itself stated as a figure of the
+    same measure in either article (92, then 11 more, then a total of 103)."""
+    if a.family == "ratio" or a.value == b.value:
+        return False
+    gap = abs(a.value - b.value)
+    for doc in {a.claim.doc_id, b.claim.doc_id}:
+        for value, claim_id in totals.get((doc, a.family, a.key.aspect, a.key.base), ()):
+            if claim_id not in (a.claim.id, b.claim.id) and abs(value - gap) <= 1e-9 * max(
+                gap, 1.0
+            ):
+                return True
+    return False
+
+
+def _facts(
+    blocks: dict[BlockKey, list[Item]],
+    linked: dict[BlockKey, set[BlockKey]],
+    relations: dict[int, Relation],
+    order: dict[str, int],
+) -> tuple[Fact, ...]:
+    """One fact per block; a block naming fewer actors joins the one fuller fact it agreed
+    with (if it agreed with several, it is about none of them for sure, and stays apart)."""
+    home: dict[BlockKey, BlockKey] = {}
+
+    def root(key: BlockKey) -> BlockKey:
+        while key in home:
+            key = home[key]
+        return key
+
+    for key in sorted(blocks, key=lambda k: -len(k[3])):  # the widest are settled first
+        roots = {root(other) for other in linked.get(key, ()) if len(other[3]) > len(key[3])}
+        if len(roots) == 1:
+            home[key] = roots.pop()
+    members: dict[BlockKey, list[Item]] = defaultdict(list)
+    for key, items in blocks.items():
+        members[root(key)].extend(items)
+
+    by_claim: dict[str, list[Relation]] = defaultdict(list)
+    for r in relations.values():
+        by_claim[r.a].append(r)
+    facts = []
+    for items in members.values():
+        items.sort(key=lambda it: order[it.claim.id])
+        ids = {it.claim.id for it in items}
+        # sibling measures sit in other blocks, so these are all same-measure relations
+        inside = [r for it in items for r in by_claim.get(it.claim.id, ()) if r.b in ids]
+        facts.append(make_fact(items, inside))
+    facts.sort(key=lambda f: order[f.claim_ids[0]])
+    return tuple(facts)
+
+
+__all__ = ["MeasureLexicon", "canonical_measure", "load_lexicon", "reconcile"]

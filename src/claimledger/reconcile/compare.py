@@ -1,0 +1,305 @@
+"""Two claims about one measure: do they agree, conflict, or cover different scopes?
+
+Each claim becomes an `Item`: its figure folded to one unit (percent -> ratio) with the range
+of true values its wording allows. "69%" allows 68.5-69.5% (rounding), "around 40 percent"
+36-44% (approximation), "over 6,000" anything above 6,000 (the qualifier). Two figures
+conflict only when those ranges cannot meet, both claims name the same actors, the measure
+is specific enough (a known measure or more than one word), and nothing in the text says
+they count different things (another period, one sentence stating both, an increment, a
+running count). Measures that are only related (siblings, one narrower) never conflict.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..models import Claim, Period, RelationType
+from .measures import MeasureKey, MeasureLexicon
+
+# "around 40%" may be 36-44%: the spread reporters' round figures usually carry
+APPROX = 0.10
+# how far above "over 6,000" (below "under 6,000") a figure still reads as the same one
+LOOSE = 0.25
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_WORDS = re.compile(r"[\w~']+")
+_QUALIFIER_WORDS = {
+    "approximately": "around",
+    "more_than": "over",
+    "at_least": "at least",
+    "less_than": "under",
+    "at_most": "at most",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A claim as reconcile sees it: canonical measure, actors, folded value, bounds."""
+
+    claim: Claim
+    key: MeasureKey
+    family: str  # unit family: ratio, count, USD, km, ...
+    actors: frozenset[str]
+    # (subject, object) with names folded ("Ukrainian" -> "Ukraine")
+    roles: tuple[str | None, str | None]
+    outlet: str
+    value: float
+    lo: float  # bounds the wording allows, for conflicts (may be infinite)
+    hi: float
+    near_lo: float  # bounds for "the same figure", for agreement (always finite)
+    near_hi: float
+    approximate: bool
+    increment: bool  # "an additional 11": adds to a total rather than being one
+    part: bool  # "including 5": a part of a larger figure nearby
+    index: int = 0  # position in the corpus: orders pairs and reasons
+    bare: str = ""  # the figure as reasons write it: "around 40%"
+    figure: str = ""  # with what it measures: "around 40% of oil imports"
+
+    @property
+    def scope(self) -> Period | None:
+        return self.claim.period
+
+
+def make_item(
+    claim: Claim,
+    key: MeasureKey,
+    family: str,
+    outlet: str,
+    lex: MeasureLexicon,
+    roles: tuple[str | None, str | None] | None = None,
+    *,
+    index: int = 0,
+) -> Item:
+    value = float(claim.value)
+    unit = (claim.unit or "").lower()
+    if unit in {"percent", "%", "pct", "percentage"} or (
+        family == "ratio" and key.aspect == "share" and 1 < value <= 100
+    ):
+        value /= 100.0  # a share written as 69 with unit "ratio" is 69%
+    before, after = _context(claim)
+    written = _WORDS.findall(claim.value_text.lower())
+    markers = lex.markers
+    approximate = claim.qualifier == "approximately" or (
+        claim.qualifier is None
+        and (claim.hedge == "estimated" or _any(markers.get("approximate"), written + before[-2:]))
+    )
+    half = _half_step(claim.value_text, value)
+    lo, hi = value - half, value + half
+    if approximate:
+        spread = abs(value) * APPROX  # abs: a fall of around 10% is -11% to -9%
+        lo, hi = min(lo, value - spread), max(hi, value + spread)
+    near_lo, near_hi = lo, hi
+    if claim.qualifier in ("more_than", "at_least"):
+        hi, near_hi = math.inf, max(hi, value + abs(value) * LOOSE)
+    elif claim.qualifier in ("less_than", "at_most"):
+        lo, near_lo = -math.inf, min(lo, value - abs(value) * LOOSE)
+    increment = _any(markers.get("increment"), before[-3:] + written) or _any(
+        markers.get("increment_after"), after[:1]
+    )
+    part = _any(markers.get("part"), before[-2:] + written)
+    roles = roles or (claim.subject, claim.object)
+    actors = frozenset(a for a in roles if a)
+    bare = _bare_text(claim.qualifier, approximate, _number(value, family))
+    return Item(
+        claim=claim,
+        key=key,
+        family=family,
+        actors=actors,
+        roles=roles,
+        outlet=outlet,
+        value=value,
+        lo=lo,
+        hi=hi,
+        near_lo=near_lo,
+        near_hi=near_hi,
+        approximate=approximate,
+        increment=increment,
+        part=part,
+        index=index,
+        bare=bare,
+        figure=_figure_text(bare, family, key),
+    )
+
+
+def _any(words, seen) -> bool:
+    return bool(words) and any(w in words for w in seen)
+
+
+def _context(claim: Claim) -> tuple[list[str], list[str]]:
+    """The words just before and after the figure in its sentence."""
+    text, figure = claim.text.lower(), claim.value_text.lower()
+    at = text.find(figure) if figure else -1
+    if at < 0:
+        return [], []
+    return _WORDS.findall(text[:at]), _WORDS.findall(text[at + len(figure) :])
+
+
+def _half_step(value_text: str, value: float) -> float:
+    """Half the last written digit's place, in the claim's units: "69%" -> 0.005,
+    "$4.85 billion" -> 5 million. Trailing zeros are read as exact ("100 flights" is not
+    "about 100"); the wording marks approximation. A figure in words gets 0.5%."""
+    match = _NUMBER.search(value_text or "")
+    floor = abs(value) * 1e-9
+    if not match:
+        return max(abs(value) * 0.005, floor)
+    written = float(match.group().replace(",", ""))
+    if written == 0:
+        return floor
+    decimals = len(match.group(1) or "")
+    scale = abs(value / written)
+    return max(0.5 * 10.0**-decimals * scale, floor)
+
+
+# -- verdicts --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    type: RelationType
+    reason: str
+
+
+def compare(
+    a: Item, b: Item, *, link: str, running: Callable[[Item, Item], bool]
+) -> Verdict | None:
+    """The verdict for two claims whose measures are the same, siblings or one narrower than
+    the other (`link`: "same", "sibling", "narrower"; only the same measure can conflict).
+    `running(a, b)` tells whether the gap between a and b is itself a figure of the same measure
+    in the same article, so the larger is the smaller plus that increment (asked only when
+    the figures would otherwise conflict). None: the pair neither agrees nor conflicts."""
+    fa, fb = a.figure, b.figure
+    if link == "sibling":
+        return Verdict(
+            "different_scope",
+            f"{fa} vs {fb}: related measures on different bases, not the same fact",
+        )
+    if link == "narrower":
+        return Verdict(
+            "different_scope",
+            f"{fa} vs {fb}: one measure is a narrower part of the other, not the same fact",
+        )
+    pa, pb = a.scope, b.scope
+    if pa is not None and pb is not None and not same_period(pa, pb):
+        return Verdict(
+            "different_scope",
+            f"{fa} {period_text(pa)} vs {b.bare} {period_text(pb)}: different periods",
+        )
+    near = a.near_lo <= b.near_hi and b.near_lo <= a.near_hi
+    if (pa is None) != (pb is None) and not near:
+        dated, undated = (a, b) if pa is not None else (b, a)
+        return Verdict(
+            "different_scope",
+            f"{dated.figure} {period_text(dated.scope)} vs {undated.bare} with no period: "
+            "cannot tell that they cover the same span",
+        )
+    when = f"both {period_text(pa)}" if pa is not None else "no period on either"
+    if near:
+        if _close(a.value, b.value) and a.claim.qualifier == b.claim.qualifier:
+            return Verdict("agree", f"both {fa}" + (f" {period_text(pa)}" if pa else ""))
+        return Verdict("agree", f"{fa} and {b.bare} agree within rounding and qualifiers ({when})")
+    if a.lo <= b.hi and b.lo <= a.hi:
+        if _one_sided(a) and _one_sided(a) == _one_sided(b):
+            return None  # "over 3 million" and "over 4 million": neither confirms the other
+        low, high = (a, b) if a.value <= b.value else (b, a)
+        return Verdict("agree", f"{high.bare} is consistent with {low.figure} ({when})")
+    if a.actors != b.actors:
+        named = ", ".join(sorted(a.actors)) or "no actor"
+        other = ", ".join(sorted(b.actors)) or "no actor"
+        return Verdict(
+            "different_scope",
+            f"{fa} vs {b.bare}: one names {named}, the other {other}; "
+            "cannot tell that they are about the same fact",
+        )
+    if not a.key.known and len(a.key.base) < 2:
+        return Verdict(
+            "different_scope",
+            f"{fa} vs {b.bare}: '{a.key.base_text}' alone is too vague a measure to tell "
+            "that they are about the same fact (add it to measures.yaml if it is)",
+        )
+    if a.claim.doc_id == b.claim.doc_id and a.claim.text == b.claim.text:
+        return Verdict(
+            "different_scope",
+            f"{fa} and {b.bare} are stated in one sentence: the text presents them as "
+            "different figures (a part and a whole, or two points in time)",
+        )
+    for x, y in ((a, b), (b, a)):
+        if x.increment or x.part:
+            kind = "an increment" if x.increment else "a part"
+            return Verdict(
+                "different_scope", f"{x.bare} is {kind} of a total, not a total like {y.bare}"
+            )
+    if running(a, b):
+        low, high = (a, b) if a.value <= b.value else (b, a)
+        gap = _number(high.value - low.value, a.family)
+        return Verdict(
+            "different_scope",
+            f"{high.bare} = {low.bare} + {gap} (a figure stated in the same article): "
+            "a running count at different cut-offs",
+        )
+    return Verdict("conflict", f"{fa} vs {b.bare}, same actors and {when}: cannot both hold")
+
+
+def _one_sided(item: Item) -> int:
+    """+1 for a floor ("over 6,000"), -1 for a ceiling ("under 50"), 0 otherwise."""
+    return 1 if item.hi == math.inf else -1 if item.lo == -math.inf else 0
+
+
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1.0)
+
+
+def same_period(a: Period, b: Period) -> bool:
+    """Equal at the precision both give: "2023" and "2023-03" are not the same span, but
+    "2016" and "2016" are, and so are "2016-01" and "2016-01-31" cut to months."""
+    return _cut(a.start, b.start) and _cut(a.end or a.start, b.end or b.start)
+
+
+def _cut(x: str, y: str) -> bool:
+    n = min(len(x), len(y))
+    return x[:n] == y[:n] and (len(x) == len(y) or n >= 7)
+
+
+def period_text(p: Period | None) -> str:
+    if p is None:
+        return ""
+    end = p.end or p.start
+    return f"for {p.start}" if end == p.start else f"for {p.start}–{end}"
+
+
+# -- wording ---------------------------------------------------------------------------
+
+
+def _number(value: float, family: str) -> str:
+    if family == "ratio":
+        return f"{value * 100:.4g}%"
+    if family == "USD" or (family.isupper() and len(family) == 3):
+        prefix, suffix = ("$", "") if family == "USD" else ("", f" {family}")
+        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(value) >= size:
+                return f"{prefix}{value / size:.4g} {word}{suffix}"
+        return f"{prefix}{value:,.0f}{suffix}"
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+    if family == "factor":
+        return f"{text}-fold"
+    if family in {"count", "ratio"}:
+        return text
+    return f"{text} {family}"
+
+
+def _bare_text(qualifier: str | None, approximate: bool, number: str) -> str:
+    """The figure with its qualifier, without the measure: "around 40%"."""
+    word = _QUALIFIER_WORDS.get(qualifier or "")
+    if word is None and approximate:
+        word = "around"
+    return f"{word} {number}" if word else number
+
+
+def _figure_text(bare: str, family: str, key: MeasureKey) -> str:
+    """The figure and what it measures: "around 40% of oil imports", "100 cargo flights"."""
+    if family == "ratio":
+        return f"{bare} of {key.base_text}" if key.base_text else bare
+    if family == "count":
+        return f"{bare} {key.base_text}".strip()
+    return f"{bare} ({key.text})" if key.text else bare

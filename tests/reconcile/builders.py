@@ -1,0 +1,63 @@
+"""Hand-built claims and analyses for the reconcile tests (plain helpers, not fixtures).
+
+Import as `from reconcile.builders import …` (tests/ is on sys.path via its conftest)."""
+
+from __future__ import annotations
+
+from itertools import count
+
+from claimledger.models import Analysis, Claim, Document, DocumentMeta, Period
+
+_ids = count()
+
+
+def claim(
+    value: float,
+    measure: str,
+    *,
+    doc: str = "d1",
+    unit: str = "ratio",
+    subject: str | None = "Israel",
+    object: str | None = "Azerbaijan",
+    value_text: str | None = None,
+    text: str | None = None,
+    period: tuple[str, str] | None = None,
+    qualifier: str | None = None,
+    source: str | None = None,
+    hedge: str = "asserted",
+) -> Claim:
+    n = next(_ids)
+    if value_text is None:
+        value_text = f"{value * 100:g}%" if unit == "ratio" else f"{value:,g}"
+    return Claim(
+        id=f"c{n}",
+        doc_id=doc,
+        start=n * 10,
+        end=n * 10 + 5,
+        text=text if text is not None else f"Sentence {n} says {value_text} of {measure}.",
+        value_text=value_text,
+        value=value,
+        unit=unit,
+        measure=measure,
+        subject=subject,
+        object=object,
+        qualifier=qualifier,
+        period=Period(start=period[0], end=period[1]) if period else None,
+        source=source,
+        source_named=source is not None,
+        hedge=hedge if source is None or hedge != "asserted" else "reported",
+    )
+
+
+def analysis(doc: str, *claims: Claim, outlet: str | None = None) -> Analysis:
+    document = Document(id=doc, path=f"/corpus/{doc}.txt", text="", format="text")
+    return Analysis(document=document, meta=DocumentMeta(doc_id=doc, outlet=outlet), claims=claims)
+
+
+def by_docs(*claims: Claim, outlets: dict[str, str] | None = None) -> list[Analysis]:
+    """Analyses holding the claims, one per doc id, in order of first appearance."""
+    docs: dict[str, list[Claim]] = {}
+    for c in claims:
+        docs.setdefault(c.doc_id, []).append(c)
+    outlets = outlets or {}
+    return [analysis(d, *cs, outlet=outlets.get(d)) for d, cs in docs.items()]
