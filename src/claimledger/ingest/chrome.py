@@ -5,11 +5,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from .. import lexicons
 from ..errors import LexiconError
 
 LEXICON = "chrome.yaml"
@@ -51,17 +49,8 @@ def _load(lexicon_dirs: tuple[Path, ...]) -> ChromeLexicon:
     phrases: dict[str, str] = {}
     patterns: list[tuple[str, re.Pattern[str]]] = []
     not_authors: set[str] = set()
-    bundled = resources.files("claimledger") / "data" / LEXICON
-    sources = [(str(bundled), bundled.read_text("utf-8"))]
-    for folder in lexicon_dirs:
-        extra = folder / LEXICON
-        if extra.is_file():
-            try:
-                sources.append((str(extra), extra.read_text("utf-8")))
-            except (OSError, UnicodeDecodeError) as e:
-                raise LexiconError(str(extra), f"cannot be read ({e})") from e
-    for name, text in sources:
-        data = _parse(name, text)
+    expected = "a mapping with phrases / patterns / not_authors"
+    for name, data in lexicons.sources(LEXICON, lexicon_dirs, expected):
         for kind, items in _section(name, data, "phrases").items():
             for item in _strings(name, f"phrases.{kind}", items):
                 phrases[normalise(item)] = str(kind)
@@ -79,16 +68,6 @@ def _load(lexicon_dirs: tuple[Path, ...]) -> ChromeLexicon:
     return ChromeLexicon(
         phrases=phrases, patterns=tuple(patterns), not_authors=frozenset(not_authors)
     )
-
-
-def _parse(name: str, text: str) -> dict:
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as e:
-        raise LexiconError(name, f"not valid YAML ({e})") from e
-    if not isinstance(data, dict):
-        raise LexiconError(name, "expected a mapping with phrases / patterns / not_authors")
-    return data
 
 
 def _section(name: str, data: dict, key: str) -> dict:

@@ -16,11 +16,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from .. import lexicons
 from ..errors import LexiconError
 
 FRAMINGS = ("neutral", "metonym", "pejorative", "epithet")
@@ -59,32 +57,13 @@ class Gazetteer:
     org_labels: frozenset[str] = field(default_factory=frozenset)
 
 
-def _read(path: str, text: str) -> dict:
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as e:
-        raise LexiconError(path, f"not valid YAML ({e})") from e
-    if not isinstance(data, dict):
-        raise LexiconError(path, "expected a mapping at the top level")
-    return data
-
-
-def _bundled(name: str) -> tuple[str, dict]:
-    res = resources.files("claimledger") / "data" / name
-    return str(res), _read(str(res), res.read_text(encoding="utf-8"))
-
-
 def _user_files(dirs: Iterable[Path]) -> list[tuple[str, dict]]:
     out = []
     for folder in dirs:
         for path in sorted(Path(folder).glob("*.y*ml")):
             if not path.stem.lower().endswith(USER_STEMS):
                 continue
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as e:
-                raise LexiconError(str(path), f"cannot be read ({e})") from e
-            out.append((str(path), _read(str(path), text)))
+            out.append((str(path), lexicons.read_mapping(path)))
     return out
 
 
@@ -115,7 +94,7 @@ def _list(path: str, value: object, what: str) -> list:
 @functools.lru_cache(maxsize=4)
 def load_gazetteer(lexicon_dirs: tuple[Path, ...] = ()) -> Gazetteer:
     """Load and merge the bundled data with users' files (cached per set of folders)."""
-    sources = [_bundled(n) for n in (*ACTOR_FILES, ORG_FILE)] + _user_files(lexicon_dirs)
+    sources = [lexicons.bundled(n) for n in (*ACTOR_FILES, ORG_FILE)] + _user_files(lexicon_dirs)
     actors: dict[str, Actor] = {}
     aliases: dict[tuple[str, str], Alias] = {}
     demonyms: dict[str, str] = {}

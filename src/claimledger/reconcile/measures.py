@@ -13,11 +13,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from .. import lexicons
 from ..errors import LexiconError
 
 log = logging.getLogger(__name__)
@@ -164,12 +162,10 @@ def unit_family(unit: str) -> str:
 
 def load_lexicon(extra_dirs: Sequence[Path] = ()) -> MeasureLexicon:
     """The bundled measures.yaml, extended by `measures.yaml` in each of `extra_dirs`."""
-    bundled = resources.files("claimledger") / "data" / "measures.yaml"
-    docs = [(str(bundled), _parse(str(bundled), bundled.read_text(encoding="utf-8")))]
-    for folder in extra_dirs:
-        path = Path(folder) / "measures.yaml"
-        if path.is_file():
-            docs.append((str(path), _parse(str(path), path.read_text(encoding="utf-8"))))
+    expected = "a mapping with keys stopwords, words, measures"
+    docs = lexicons.sources("measures.yaml", extra_dirs, expected)
+    for path, data in docs:
+        _check(path, data)
     return _build(docs)
 
 
@@ -186,13 +182,7 @@ def canonical_measure(phrase: str, unit: str | None = None) -> str:
     return key.text if key.aspect else key.base_text
 
 
-def _parse(path: str, text: str) -> dict:
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as e:
-        raise LexiconError(path, f"not valid YAML ({e})") from e
-    if not isinstance(data, dict):
-        raise LexiconError(path, "expected a mapping with keys stopwords, words, measures")
+def _check(path: str, data: dict) -> None:
     measures = data.get("measures") or []
     if not isinstance(measures, list) or not all(
         isinstance(m, dict) and isinstance(m.get("canonical"), str) for m in measures
@@ -203,7 +193,6 @@ def _parse(path: str, text: str) -> dict:
             raise LexiconError(path, f"`{name}` must be a mapping of word to word")
     if not isinstance(data.get("markers") or {}, dict):
         raise LexiconError(path, "`markers` must map a kind (approximate, ...) to a word list")
-    return data
 
 
 def _build(docs: list[tuple[str, dict]]) -> MeasureLexicon:
