@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .models import Claim, Corpus, Event, Fact, Relation
+from .models import Claim, Corpus, Event, Fact, Relation, Skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,10 @@ class Ledger:
     def relations(self) -> list[Relation]:
         return list(self.corpus.relations)
 
+    def skipped(self) -> list[Skipped]:
+        """Inputs that could not be read, each with its reason (the run went on without them)."""
+        return list(self.corpus.skipped)
+
     def events(self) -> list[Event]:
         events = [e for a in self.corpus.analyses for e in a.events]
         return sorted(events, key=lambda e: (e.date, e.doc_id, e.start))
@@ -59,15 +63,31 @@ class Ledger:
 
 
 def analyze(
-    inputs: Sequence[str | Path],
+    inputs: str | Path | Sequence[str | Path],
     settings: Settings | None = None,
     *,
     db: str | Path | None = None,
     scheduler: str | None = None,
+    **options: Any,
 ) -> Ledger:
-    """Analyse articles into a Ledger; with `db`, also keep them in a SQLite store."""
+    """Analyse articles into a Ledger; with `db`, also keep them in a SQLite store.
+
+    `inputs` is one input or a list of them: files, folders, glob patterns, URLs, .jsonl
+    files, or "-" for stdin. Inputs that cannot be read are left out and listed by
+    `Ledger.skipped()`. Settings fields may be given as keywords instead of a Settings
+    object: `analyze("articles/", model="en_core_web_md")`.
+    Raises ModelNotInstalled, LexiconError or StoreError (all ClaimledgerError) when the
+    run cannot start.
+    """
+    from dataclasses import replace
+
     from .pipeline import analyze as run
 
+    # A lone string is one input, not a sequence of one-character paths.
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
+    if options:
+        settings = replace(settings or Settings(), **options)
     if db is None:
         return Ledger(run(inputs, settings, scheduler=scheduler))
     from .store import Store

@@ -7,22 +7,62 @@ answers at once.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from .errors import ClaimledgerError
+from .errors import ClaimledgerError, LexiconError
 
 EXIT_CODES = """\b
 Exit codes:
   0  every input was analysed (or the command succeeded)
-  1  an error stopped the command (unreadable store, missing model, no input at all)
-  2  bad usage (unknown option, missing argument)
+  1  an error stopped the command (unreadable store or output folder, missing model,
+     broken lexicon, no input could be analysed, e.g. an empty folder)
+  2  bad usage (unknown option, missing argument, option value of the wrong kind)
   3  the run finished but some inputs were skipped (each named on stderr)
 """
 
 SKIPPED_EXIT = 3
+
+log = logging.getLogger(__name__)
+
+
+class _EchoHandler(logging.Handler):
+    """Log lines through click, which looks up sys.stderr on every write, so they land
+    above rich's progress bar instead of through it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            click.echo(self.format(record), err=True)
+        except Exception:
+            self.handleError(record)
+
+
+def _not_reported_twice(record: logging.LogRecord) -> bool:
+    # The pipeline logs each skipped input and the CLI prints it through `on_skip` (its
+    # stdout summary counts them): keep the printed line only.
+    return not (record.name == "claimledger.pipeline" and str(record.msg).startswith("skipped"))
+
+
+def _yaml_problem(exc: Exception) -> str:
+    """A YAML parse error in one line: PyYAML's own message spans several, with a caret."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None)
+    if mark is not None and problem:
+        return f"line {mark.line + 1}, column {mark.column + 1}: {problem}"
+    return " ".join(str(exc).split())
+
+
+def describe(exc: ClaimledgerError) -> str:
+    """The one line a user sees for an error: what failed, where, and why."""
+    import yaml
+
+    cause = exc.__cause__
+    if isinstance(exc, LexiconError) and isinstance(cause, yaml.YAMLError):
+        return f"lexicon {exc.path}: not valid YAML ({_yaml_problem(cause)})"
+    return " ".join(str(exc).split())
 
 
 def _settings(**kwargs):
@@ -38,8 +78,14 @@ def _read_outlet_map(path: Path | None) -> dict[str, str] | None:
 
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise click.ClickException(f"outlet map {path}: {exc}") from exc
+    except OSError as exc:
+        raise click.ClickException(f"outlet map {path}: cannot be read ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"outlet map {path}: not UTF-8 text ({exc.reason})") from exc
+    except yaml.YAMLError as exc:
+        raise click.ClickException(
+            f"outlet map {path}: not valid YAML ({_yaml_problem(exc)})"
+        ) from exc
     if not isinstance(data, dict):
         raise click.ClickException(
             f"outlet map {path}: expected a mapping of domain or file name to outlet"
@@ -47,7 +93,62 @@ def _read_outlet_map(path: Path | None) -> dict[str, str] | None:
     return {str(k): str(v) for k, v in data.items()}
 
 
-@click.group(epilog=EXIT_CODES)
+def _check_lexicon_dirs(dirs: tuple[Path, ...]) -> None:
+    """Parse every YAML file in the user's lexicon folders before the long run starts, so
+    a typo fails in a second with the file named, not minutes later (or never, for a
+    file no stage happens to read in this run)."""
+    from . import lexicons
+    from .ingest.chrome import load_lexicon as chrome_lexicon
+    from .nlp.gazetteer import load_gazetteer
+    from .reconcile import load_lexicon as measure_lexicon
+
+    for folder in dirs:
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            lexicons.read_mapping(path)
+    if dirs:
+        # Each stage's own schema checks too: measures.yaml is otherwise first read after
+        # every article has been analysed. All three loaders are light (no spaCy).
+        chrome_lexicon(dirs)
+        load_gazetteer(dirs)
+        measure_lexicon(dirs)
+
+
+def _note_if_empty(corpus, db: Path) -> None:
+    if not corpus.analyses:
+        click.echo(f"note: {db} holds no analysed documents; the outputs will be empty", err=True)
+
+
+def _prepare_out(out: Path) -> None:
+    """Create the output folder, or fail in one line before any work is done."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(
+            f"output folder {out}: cannot be created ({exc.strerror or exc})"
+        ) from exc
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise click.ClickException(f"output folder {out}: not writable; choose another --out")
+
+
+class _Group(click.Group):
+    """Turns the errors a user can cause into one-line ClickExceptions (exit 1), for the
+    console script and for `CliRunner` alike: never a traceback for a user error."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ClaimledgerError as exc:
+            raise click.ClickException(describe(exc)) from exc
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            # The file system refused (disk full, permissions, a file where a folder
+            # should be) somewhere the commands do not check up front.
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
+
+
+@click.group(cls=_Group, epilog=EXIT_CODES)
 @click.version_option(package_name="claimledger")
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
 def cli(verbose: int) -> None:
@@ -58,8 +159,57 @@ def cli(verbose: int) -> None:
       claimledger analyze articles/ --out out/
       claimledger serve --db out/ledger.sqlite
     """
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = _EchoHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_not_reported_twice)
+    root = logging.getLogger()
+    root.handlers[:] = [h for h in root.handlers if not isinstance(h, _EchoHandler)]
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING - 10 * min(verbose, 2))
+
+
+def _without_outputs(inputs: tuple[str, ...], out: Path, db: Path, on_skip) -> tuple[str, ...]:
+    """The inputs minus what this run writes. `claimledger analyze . --out out` is the
+    natural thing to type, and on the next run the folder would hold our own report.html
+    (read as an article) and the store's files (each a skipped input)."""
+    from .errors import InputError
+    from .ingest import expand
+    from .models import Skipped
+
+    out_dir = out.resolve()
+    store = db.resolve()
+    written = {store, *(store.with_name(store.name + s) for s in ("-wal", "-shm", "-journal"))}
+
+    def ours(path: Path) -> bool:
+        path = path.resolve()
+        return path == out_dir or out_dir in path.parents or path in written
+
+    kept: list[str] = []
+    for raw in inputs:
+        path = Path(raw)
+        if raw == "-" or "://" in raw or not path.exists():
+            kept.append(raw)  # stdin, URLs and missing paths: ingest reports on them
+        elif path.is_dir() and path.resolve() == out_dir and (out_dir / "ledger.json").exists():
+            # An earlier run's output folder caught by the shell's `*`: nothing to read there.
+            log.info("not reading %s: it is the output folder", raw)
+        elif path.is_dir() and path.resolve() == out_dir:
+            raise click.UsageError(
+                f"--out {out} is also an input folder, so the next run would read this "
+                f"run's report as an article; write to a subfolder such as {out / 'out'}"
+            )
+        elif ours(path):
+            log.info("not reading %s: this run writes it", raw)
+        elif path.is_dir() and path.resolve() in {*out_dir.parents, *store.parents}:
+            try:
+                files = [str(f) for f in expand(path) if not ours(Path(f))]
+            except InputError:
+                files = [raw]  # empty folder: ingest says so
+            if not files:
+                on_skip(Skipped(path=raw, reason="holds only this run's outputs, no articles"))
+            kept.extend(files)
+        else:
+            kept.append(raw)
+    return tuple(kept)
 
 
 def _run_analyze(
@@ -73,7 +223,6 @@ def _run_analyze(
     from .report import render
     from .store import Store
 
-    out.mkdir(parents=True, exist_ok=True)
     db = db or out / "ledger.sqlite"
     skipped: list = []
 
@@ -81,11 +230,24 @@ def _run_analyze(
         skipped.append(item)
         click.echo(f"skipped {item.path}: {item.reason}", err=True)
 
+    inputs = _without_outputs(inputs, out, db, on_skip)
+    _prepare_out(out)
+
     progress = None
     if settings.show_progress:
-        from rich.progress import Progress
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        progress = Progress(transient=True)
+        # On stderr, like every other line meant for the person at the terminal: stdout
+        # keeps only the summary, which scripts may read. Inputs are read lazily (a folder
+        # or a JSONL file may hold any number of articles), so count up instead of a bar.
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("analysing: {task.completed} document(s) done"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
     with Store.open(db) as store:
         if progress is not None:
             with progress:
@@ -152,6 +314,13 @@ def analyze(inputs, out, db, model, outlet_map, lexicon_dirs, processes, use_das
     Example:
       claimledger analyze articles/ https://example.org/story.html --out out/
     """
+    if "-" in inputs and sys.stdin.isatty():
+        # Otherwise the command sits waiting for typed text, looking hung.
+        raise click.UsageError(
+            "'-' reads an article from stdin, but nothing is piped in; "
+            "e.g. `cat article.txt | claimledger analyze - --out out/`"
+        )
+    _check_lexicon_dirs(lexicon_dirs)
     settings = _settings(
         model=model,
         n_process=processes,
@@ -213,7 +382,8 @@ def export(db: Path, out: Path) -> None:
 
     with Store.open(db) as store:
         corpus = store.load_corpus()
-    out.mkdir(parents=True, exist_ok=True)
+    _note_if_empty(corpus, db)
+    _prepare_out(out)
     paths = {"ledger": write_ledger(corpus, out / "ledger.json"), **write_exports(corpus, out)}
     for name, path in sorted(paths.items()):
         click.echo(f"  {name:<14} {path}")
@@ -234,6 +404,8 @@ def report(db: Path, out: Path) -> None:
 
     with Store.open(db) as store:
         corpus = store.load_corpus()
+    _note_if_empty(corpus, db)
+    _prepare_out(out)
     for name, path in sorted(render(corpus, out).items()):
         click.echo(f"  {name:<14} {path}")
 
@@ -249,13 +421,28 @@ def serve(db: Path, host: str, port: int) -> None:
     Example:
       claimledger serve --db out/ledger.sqlite --port 8765
     """
-    from .serve import serve as run_server
+    from .serve import make_server
+    from .store import Store
 
-    click.echo(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)")
-    run_server(db, host=host, port=port)
+    with Store.open(db) as store:
+        try:
+            server = make_server(store, host, port)
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}; pick another --port"
+            ) from exc
+        click.echo(f"serving {db} on {server.url} (Ctrl-C stops)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
+        finally:
+            server.server_close()
 
 
 def main() -> None:
+    """The console script: every error a user can cause ends as one line and an exit code
+    from the table in --help, never a traceback."""
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -264,6 +451,8 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except ClaimledgerError as exc:
-        click.echo(f"Error: {exc}", err=True)
+    except BrokenPipeError:
+        # `claimledger ... | head`: the reader left; say nothing more, on a closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)

@@ -15,14 +15,19 @@ from ..models import Document, Skipped
 from .meta import inspect
 from .read import expand, read
 
-__all__ = ["ingest", "inspect"]
+__all__ = ["expand", "ingest", "inspect"]
 
 
 def ingest(inputs: Sequence[str | Path], settings: Settings) -> Iterator[Document | Skipped]:
     """Yield one Document per readable article and one Skipped, with its reason, per input
     that cannot be read. No InputError escapes: the batch always runs to its end."""
     for raw in inputs:
-        for item in expand(raw):
+        try:
+            items = expand(raw)
+        except InputError as e:
+            yield Skipped(path=e.path, reason=e.reason)
+            continue
+        for item in items:
             try:
                 yield from read(item, settings)
             except InputError as e:

@@ -7,6 +7,7 @@ turns it into a `Skipped` so one bad input never stops the batch.
 from __future__ import annotations
 
 import codecs
+import glob
 import json
 import logging
 import sys
@@ -27,23 +28,35 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 
-def expand(raw: str | Path) -> Iterator[str | Path]:
+def expand(raw: str | Path) -> list[str | Path]:
     """One input as the user gave it -> the inputs to read: a folder becomes its files
-    (recursive, sorted, hidden files and folders left out)."""
+    (recursive, sorted, hidden files and folders left out); a glob pattern that names no
+    existing path becomes the files it matches (`**` recurses). A pattern reaches us
+    unexpanded when it was quoted, or on shells that do not expand globs (Windows cmd).
+    Raises an InputError for a folder or pattern that yields no file at all, so the user
+    hears about it instead of getting nothing."""
     if isinstance(raw, str) and (raw == "-" or _is_url(raw)):
-        yield raw
-        return
+        return [raw]
     path = Path(raw)
+    if not path.exists() and glob.has_magic(str(raw)):
+        matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
+        files = [m for m in matches if not m.is_dir()]
+        if not files:
+            raise UnreadableInput(str(raw), "no file matches this pattern")
+        return files
     if not path.is_dir():
-        yield path
-        return
+        return [path]
+    files: list[str | Path] = []
     for child in sorted(path.rglob("*")):
         relative = child.relative_to(path)
         if any(part.startswith(".") for part in relative.parts) or child.is_dir():
             continue
         # Unsupported files are passed on too: each becomes a Skipped the user can see,
         # rather than a PDF that silently went unread.
-        yield child
+        files.append(child)
+    if not files:
+        raise NoArticleText(str(path), "empty folder (no files in it, hidden ones left out)")
+    return files
 
 
 def read(item: str | Path, settings: Settings) -> Iterator[Document | Skipped]:
