@@ -76,3 +76,22 @@ def test_factories_possessive_state_inside_org_is_kept(nlp, settings):
 )
 def test_factories_quoted_name_with_inner_comma_is_not_a_title(nlp, settings, text):
     assert ("Tel Aviv", "ISR", "metonym") in _actors(_run(nlp, settings, text))
+
+
+def test_line_breaks_hard_wrapped_sentence_stays_whole(nlp):
+    text = (
+        "Growers in the northern valley said on Tuesday that the harvest had fallen by a\n"
+        "third after a dry spring, and that their cooperative would now ask the regional\n"
+        "Ministry of Agriculture for emergency credit before the autumn sowing begins.\n"
+        "Prices rose at once on the local exchange, traders said, and bakers warned that\n"
+        "Bread would cost more by the end of the month.\n"
+    )
+    sents = [s.text for s in nlp(text).sents]
+    assert "Ministry of Agriculture" in sents[0] and "Growers" in sents[0]
+    assert sents[1].startswith("Prices rose")
+
+
+def test_line_breaks_short_header_lines_are_their_own_sentences(nlp):
+    text = "Print\nShare\nOfficials said the border would reopen on Monday.\n"
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[:2] == ["Print", "Share"]
