@@ -48,6 +48,8 @@ def main() -> None:
         facts = page.locator("details.fact")
         if facts.count():
             facts.first.locator("summary").click()
+            # Opening a fact scrolls it into view; the shot starts at the page's title.
+            page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=args.dest / "report.png")
         for section in ("timeline", "framing", "graph", "articles") if args.sections else ():
             page.locator(f"#{section}").scroll_into_view_if_needed()
@@ -58,8 +60,11 @@ def main() -> None:
             thread = threading.Thread(target=server.serve_forever, daemon=True)
             thread.start()
             try:
+                # The results page is short: a full-page shot at a lower viewport, not a
+                # tall one that is mostly empty.
+                page.set_viewport_size({"width": 1280, "height": 720})
                 page.goto(f"{server.url}search?{args.query}")
-                page.screenshot(path=args.dest / "ui.png")
+                page.screenshot(path=args.dest / "ui.png", full_page=True)
             finally:
                 server.shutdown()
                 server.server_close()

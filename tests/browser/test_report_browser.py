@@ -3,9 +3,12 @@ to the sentence, and a hostile article runs nothing."""
 
 from __future__ import annotations
 
+import re
 import threading
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.chromium import launch, require_chromium
 from claimledger.report.html import render_html
@@ -86,10 +89,30 @@ def test_browser_claim_link_scrolls_to_the_article_sentence(page, report_url):
     target = link.get_attribute("href")
     link.click()
     page.wait_for_url("**" + target)
-    sentence = page.locator(target + " + span")
-    assert sentence.is_visible()
+    sentence = page.locator(f"[data-refs~='{target[1:]}']").first
+    expect(sentence).to_be_visible()
     box = sentence.bounding_box()
     assert box is not None and 0 <= box["y"] < 900
+
+
+def test_browser_claim_link_lights_the_whole_claim_and_nothing_else(page, report_url):
+    page.goto(report_url)
+    conflict = page.get_by_test_id("fact-conflict").first
+    conflict.locator("summary").click()
+    quote = conflict.get_by_test_id("claim-quote").first.inner_text()
+    conflict.get_by_test_id("claim-link").first.click()
+    lit = page.locator(".text .flash")
+    # The light is set on `hashchange`, after the click returns: wait for it.
+    expect(lit.first).to_be_visible()
+    assert lit.count() >= 2  # the claim is cut into runs by the mentions inside it
+    assert "".join(lit.all_text_contents()) == quote
+    # Following another link moves the light.
+    event = page.locator("a[href^='#event-']").first
+    target = event.get_attribute("href")
+    event.click()
+    event_runs = page.locator(f"[data-refs~='{target[1:]}']")
+    expect(event_runs.first).to_have_class(re.compile(r"\bflash\b"))
+    assert "".join(page.locator(".text .flash").all_text_contents()) != quote
 
 
 def test_browser_link_to_a_fact_opens_it(page, report_url):
@@ -133,3 +156,42 @@ def test_browser_web_ui_filters(page, server_url):
     rows = page.get_by_test_id("filter-results").locator("tbody tr")
     assert rows.count() == 2
     assert page.dialogs == []
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def examples_report(tmp_path_factory, settings):
+    """The bundled sample corpus through the real pipeline, rendered as `claimledger demo`
+    renders it."""
+    from claimledger.pipeline import analyze
+
+    corpus = analyze(sorted(str(p) for p in EXAMPLES.glob("*.txt")), settings)
+    path = tmp_path_factory.mktemp("examples") / "report.html"
+    path.write_text(render_html(corpus), encoding="utf-8")
+    return path.as_uri()
+
+
+@pytest.mark.slow
+def test_browser_sample_corpus_report_opens_a_conflict_to_both_quotes(page, examples_report):
+    page.goto(examples_report)
+    assert page.get_by_test_id("article").count() == len(list(EXAMPLES.glob("*.txt")))
+    conflicts = page.get_by_test_id("fact-conflict")
+    assert conflicts.count() >= 1
+    # The gold conflict of the sample corpus: the share of Israel's oil from Azerbaijan.
+    oil = conflicts.filter(has_text="oil")
+    assert oil.count() == 1
+    oil.locator("summary").click()
+    quotes = [q.inner_text() for q in oil.get_by_test_id("claim-quote").all()]
+    assert len(quotes) >= 2
+    assert all(oil.get_by_test_id("claim-quote").nth(i).is_visible() for i in range(len(quotes)))
+    assert any("40" in q for q in quotes) and any("65%" in q for q in quotes)
+    assert "cannot all be right" in oil.get_by_test_id("why").inner_text()
+    # Each side links to its sentence in the article, which lights up in view.
+    link = oil.get_by_test_id("claim-link").first
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_url("**" + target)
+    expect(page.locator(".text .flash").first).to_be_visible()
+    assert page.console_errors == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import replace
 
 import lxml.html
 import pytest
@@ -75,12 +76,26 @@ def test_html_framing_table_lists_names_per_outlet(page):
     table = q(page, testid="framing")[0]
     outlets = [th.text_content() for th in table.xpath("./thead/tr/th")][1:]
     rows = {
-        tr.xpath("./th")[0].text_content(): [td.text_content().strip() for td in tr.xpath("./td")]
-        for tr in table.xpath("./tbody/tr")
+        tr.xpath("./th")[0].text_content(): tr.xpath("./td")
+        for tr in table.xpath("./tbody/tr[not(@class='group')]")
     }
+
+    def names(td) -> list[str]:
+        return [n.text_content().strip() for n in q(td, cls="name")]
+
     ledger = rows["Valdoria"][outlets.index("The Daily Ledger")]
-    assert ledger == "The Valdorian regime ×1 · pejorative"
-    assert rows["Valdoria"][outlets.index("Harbor Times")] == "Valdoria ×1"
+    assert names(ledger) == ["The Valdorian regime ×1 · pejorative"]
+    assert q(ledger, cls="share")[0].text_content() == "100% loaded"
+    harbor = rows["Valdoria"][outlets.index("Harbor Times")]
+    assert names(harbor) == ["Valdoria ×1"] and not q(harbor, cls="share")
+
+
+def test_html_framing_table_groups_framed_actors_first(page):
+    table = q(page, testid="framing")[0]
+    groups = [tr.text_content() for tr in table.xpath("./tbody/tr[@class='group']")]
+    assert groups and "pejorative" in groups[0]
+    first_actor = table.xpath("./tbody/tr[not(@class='group')]")[0]
+    assert "framed" in first_actor.classes
 
 
 def test_html_timeline_has_one_linked_row_per_event(page):
@@ -132,3 +147,71 @@ def test_html_render_writes_report_ledger_and_exports(tmp_path):
     paths = render(sample_corpus(), tmp_path)
     assert set(paths) >= {"report.html", "ledger.json", "claims.csv", "graph.gexf"}
     assert all(p.exists() and p.parent == tmp_path for p in paths.values())
+
+
+def _doc_text(corpus, doc_id: str) -> str:
+    return next(a.document.text for a in corpus.analyses if a.document.id == doc_id)
+
+
+def test_html_every_link_into_an_article_lights_its_whole_span():
+    corpus = sample_corpus(hostile=True)
+    page = lxml.html.fromstring(render_html(corpus))
+    spans = [
+        (prefix, item)
+        for a in corpus.analyses
+        for prefix, items in (
+            ("claim", a.claims),
+            ("quote", a.quotes),
+            ("cite", a.citations),
+            ("event", a.events),
+        )
+        for item in items
+    ]
+    assert spans
+    for prefix, item in spans:
+        anchor = f"{prefix}-{item.id}"
+        runs = page.xpath(f"//*[contains(concat(' ', @data-refs, ' '), ' {anchor} ')]")
+        # The runs, in page order, are exactly the annotated words: the whole span, no more.
+        text = _doc_text(corpus, item.doc_id)[item.start : item.end]
+        assert "".join(r.text_content() for r in runs) == text, anchor
+        assert page.get_element_by_id(anchor).getnext() is not None
+
+
+def test_html_document_without_outlet_shows_a_dash_and_its_file_name():
+    corpus = sample_corpus()
+    first = corpus.analyses[0]
+    nameless = replace(first, meta=replace(first.meta, outlet=None))
+    corpus = replace(corpus, analyses=(nameless, *corpus.analyses[1:]))
+    page = lxml.html.fromstring(render_html(corpus))
+    file_name = first.document.path.rsplit("/", 1)[-1]
+    cell = page.xpath("//table[@class='docs']/tbody/tr[1]/td[2]")[0]
+    assert cell.text_content().replace("\xa0", " ") == f"— {file_name}"
+    assert q(cell, "small")[0].text_content() == file_name
+    byline = q(q(page, testid="article")[0], cls="byline")[0]
+    assert q(byline, cls="no-outlet")
+    graph = " ".join(t.text_content() for t in q(page, testid="graph-cites")[0].iter())
+    assert f"— {file_name}" in graph
+
+
+def test_html_conflict_says_why_in_plain_words(page):
+    why = q(q(page, testid="fact-conflict")[0], testid="why")[0].text_content()
+    assert why.startswith("These sources cannot all be right about share of arms imports")
+    assert "60%" in why and "35%" in why and "25 percentage points apart" in why
+    summary = q(page, testid="fact-conflict")[0].xpath("./summary")[0]
+    assert [c.text_content().split()[0] for c in q(summary, cls="chip-conflict")] == ["60%", "35%"]
+
+
+def test_html_graph_sources_link_to_where_they_are_cited(page):
+    links = q(page, "*", testid="graph-cites-right")
+    assert links
+    for a in links:
+        target = page.get_element_by_id(a.get("href")[1:])
+        assert "anchor" in target.classes
+
+
+def test_html_report_links_the_exports_written_beside_it(tmp_path):
+    render(sample_corpus(), tmp_path)
+    page = lxml.html.fromstring((tmp_path / "report.html").read_text(encoding="utf-8"))
+    links = [a.get("href") for a in q(q(page, testid="exports")[0], "a")]
+    assert {"ledger.json", "claims.csv", "facts.csv", "graph.gexf", "graph.graphml"} <= set(links)
+    assert all((tmp_path / name).is_file() for name in links)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimledger.report.graph import Edge
-from claimledger.report.svg import bipartite, timeline
+from claimledger.report.svg import MAX_LABEL, bipartite, timeline
 from claimledger.report.view import TimelineItem
 
 
@@ -44,7 +44,7 @@ def test_svg_bipartite_orders_nodes_by_weight_and_cuts_long_labels():
     assert [n.name for n in chart.left] == ["B", "A"]
     assert chart.left[1].href == "#doc-a"
     assert chart.right[0].name == "T"
-    assert len(chart.right[1].label) <= 34 and chart.right[1].label.endswith("…")
+    assert len(chart.right[1].label) <= MAX_LABEL and chart.right[1].label.endswith("…")
     assert len(chart.links) == 3
 
 
@@ -54,3 +54,24 @@ def test_svg_bipartite_keeps_the_heaviest_targets():
     assert [n.name for n in chart.right] == ["S9", "S8", "S7"]
     assert chart.hidden == 7
     assert len(chart.links) == 3
+
+
+def test_svg_timeline_columns_and_outlet_colours():
+    items = (
+        _item("2020"),
+        TimelineItem(
+            date="2021", date_text="2021", text="y", anchor="e2", outlet="f.txt", outlet_known=False
+        ),
+    )
+    chart = timeline(items)
+    assert chart.axis_x1 < chart.date_x < chart.outlet_x < chart.text_x < chart.width
+    known, unknown = chart.rows
+    assert known.outlet_label == "o" and unknown.outlet_label == "— f.txt"
+    assert known.colour != unknown.colour
+
+
+def test_svg_bipartite_marks_stand_in_outlets_and_links_targets():
+    edges = [Edge(source="f.txt", target="Agency", weight=3)]
+    chart = bipartite(edges, target_hrefs={"Agency": "#cite-1"}, muted=frozenset({"f.txt"}))
+    assert chart.left[0].muted and chart.left[0].label == "— f.txt"
+    assert chart.right[0].href == "#cite-1" and chart.right[0].weight == 3

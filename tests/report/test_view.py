@@ -71,3 +71,32 @@ def test_view_facts_put_conflicts_first_and_count_them():
 def test_view_timeline_is_sorted_by_date():
     view = build_view(sample_corpus())
     assert [t.date for t in view.timeline] == ["2021", "2023-03-03"]
+
+
+def test_view_conflict_sides_come_before_figures_of_other_scopes():
+    corpus = sample_corpus()
+    fact = corpus.facts[0]
+    money = corpus.facts[1].claim_ids[0]
+    # A third figure grouped with the conflict but in no conflict relation: another scope.
+    merged = replace(fact, claim_ids=(money, *fact.claim_ids))
+    view = build_view(replace(corpus, facts=(merged, *corpus.facts[1:])))
+    fv = view.facts[0]
+    assert [c.claim.id for c in fv.conflicting] == list(fact.claim_ids)
+    assert [c.claim.id for c in fv.others] == [money]
+    assert "1 other figure below covers another period" in fv.why
+
+
+@pytest.mark.parametrize(
+    ("verdict", "says"),
+    [
+        ("agree", "give the same figure"),
+        ("different_scope", "Not a conflict"),
+        ("single", ""),
+    ],
+)
+def test_view_every_verdict_is_explained(verdict, says):
+    corpus = sample_corpus()
+    fact = replace(corpus.facts[0], verdict=verdict)
+    view = build_view(replace(corpus, facts=(fact,), relations=()))
+    assert says in view.facts[0].why
+    assert view.facts[0].others == ()

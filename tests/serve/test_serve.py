@@ -100,3 +100,15 @@ def test_serve_unknown_path_is_404(base_url):
 def test_serve_highlight_escapes_before_marking():
     out = highlight(f"<b>{MARK_START}drone{MARK_END}</b>")
     assert str(out) == "&lt;b&gt;<mark>drone</mark>&lt;/b&gt;"
+
+
+def test_serve_filtered_claims_show_their_verdict_linked_to_the_fact(base_url):
+    page = _page(base_url + "search?verdict=conflict")
+    rows = page.xpath("//*[@data-testid='filter-results']//tbody/tr")
+    assert len(rows) == 2
+    for row in rows:
+        badge = row.xpath(".//a[contains(@class, 'badge')]")[0]
+        assert badge.text_content() == "conflict"
+        assert badge.get("href").startswith("/#fact-")
+    report = _page(base_url)
+    assert report.get_element_by_id(badge.get("href")[2:]).get("data-testid") == "fact-conflict"

@@ -31,8 +31,9 @@ def render(corpus: Corpus, out_dir: Path) -> dict[str, Path]:
     """Write report.html, ledger.json and every export into `out_dir`; return them by name."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = {"report.html": write_html(corpus, out_dir)}
-    written["ledger.json"] = write_ledger(corpus, out_dir / "ledger.json")
+    written = {"ledger.json": write_ledger(corpus, out_dir / "ledger.json")}
     written |= write_exports(corpus, out_dir)
+    # The report links the files written beside it, so it is written last.
+    written = {"report.html": write_html(corpus, out_dir, exports=tuple(written))} | written
     log.info("wrote %d files to %s", len(written), out_dir)
     return written

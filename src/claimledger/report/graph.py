@@ -30,14 +30,12 @@ def outlet_name(analysis: Analysis) -> str:
 UNNAMED = "(unnamed sources)"
 
 
-def citation_edges(corpus: Corpus) -> list[Edge]:
-    """Outlet -> cited source, weighted by how often the outlet's articles cite it.
+def _citations(corpus: Corpus) -> list[tuple[str, str, str, str]]:
+    """Every (outlet, source, document path, anchor) a citation graph is built from.
 
     Claims that name a source no citation covers count too, so a source the claim extractor
     found still appears. Unnamed sources ("reports say") share one node: they are not
     someone a reader can check. Names differing only in case are one source."""
-    weights: Counter[tuple[str, str]] = Counter()
-    docs: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     shown: dict[str, str] = {}  # casefolded name -> the first spelling seen
 
     def name(source: str, named: bool) -> str:
@@ -45,20 +43,42 @@ def citation_edges(corpus: Corpus) -> list[Edge]:
             return UNNAMED
         return shown.setdefault(source.casefold(), source)
 
+    out = []
     for a in corpus.analyses:
         outlet = outlet_name(a)
-        cited = Counter(name(c.source, c.named) for c in a.citations if c.source)
+        path = a.document.path
+        out += [
+            (outlet, name(c.source, c.named), path, f"cite-{c.id}") for c in a.citations if c.source
+        ]
         cited_raw = {c.source for c in a.citations}
-        for c in a.claims:
-            if c.source and c.source not in cited_raw:
-                cited[name(c.source, c.source_named)] += 1
-        for source, n in cited.items():
-            weights[outlet, source] += n
-            docs[outlet, source].add(a.document.path)
+        out += [
+            (outlet, name(c.source, c.source_named), path, f"claim-{c.id}")
+            for c in a.claims
+            if c.source and c.source not in cited_raw
+        ]
+    return out
+
+
+def citation_edges(corpus: Corpus) -> list[Edge]:
+    """Outlet -> cited source, weighted by how often the outlet's articles cite it."""
+    weights: Counter[tuple[str, str]] = Counter()
+    docs: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for outlet, source, path, _ in _citations(corpus):
+        weights[outlet, source] += 1
+        docs[outlet, source].add(path)
     return [
         Edge(source=o, target=s, weight=n, detail=tuple(sorted(docs[o, s])))
         for (o, s), n in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
+
+
+def first_citations(corpus: Corpus) -> dict[str, str]:
+    """Cited source -> the anchor of its first citation in the articles, so a click on a
+    source in the graph lands on the words that cite it."""
+    first: dict[str, str] = {}
+    for _, source, _, anchor in _citations(corpus):
+        first.setdefault(source, anchor)
+    return first
 
 
 def supply_edges(corpus: Corpus) -> list[Edge]:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..models import Corpus
 from . import svg
-from .graph import citation_edges, supply_edges
+from .graph import citation_edges, first_citations, supply_edges
 from .view import ReportView, build_view
 
 
@@ -67,7 +67,14 @@ def environment() -> Environment:
 def render_template(name: str, **context: object) -> str:
     """Render one of the report's templates with the shared page context (CSS, JS, CSP)."""
     a = assets()
-    base = {"css": a.css, "js": a.js, "csp": a.csp, "home": "", "searchable": False}
+    base = {
+        "css": a.css,
+        "js": a.js,
+        "csp": a.csp,
+        "home": "",
+        "searchable": False,
+        "exports": (),  # names of files beside the page, linked from the overview
+    }
     return environment().get_template(name).render(**(base | context))
 
 
@@ -75,9 +82,15 @@ def charts(view: ReportView) -> dict[str, object]:
     first_doc: dict[str, str] = {}
     for d in view.docs:
         first_doc.setdefault(d.outlet, f"#{d.anchor}")
+    cited = {s: f"#{a}" for s, a in first_citations(view.corpus).items()}
     return {
         "timeline": svg.timeline(view.timeline),
-        "cites": svg.bipartite(citation_edges(view.corpus), hrefs=first_doc),
+        "cites": svg.bipartite(
+            citation_edges(view.corpus),
+            hrefs=first_doc,
+            target_hrefs=cited,
+            muted=view.unknown_outlets,
+        ),
         "supplies": svg.bipartite(supply_edges(view.corpus)),
     }
 
@@ -99,8 +112,9 @@ def render_html(corpus: Corpus, **context: object) -> str:
     )
 
 
-def write_html(corpus: Corpus, out_dir: Path) -> Path:
+def write_html(corpus: Corpus, out_dir: Path, *, exports: tuple[str, ...] = ()) -> Path:
+    """Write report.html into `out_dir`; `exports` names files beside it to link to."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "report.html"
-    path.write_text(render_html(corpus), encoding="utf-8")
+    path.write_text(render_html(corpus, exports=exports), encoding="utf-8")
     return path

@@ -46,6 +46,9 @@ class Segment:
     classes: str = ""
     title: str = ""
     anchor: str | None = None
+    # Anchors of the annotations this run belongs to: a link to one lights up every run of
+    # it, not only the first (a claim is often cut into several runs by its mentions).
+    refs: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,7 +58,8 @@ class DocView:
     path: str
     name: str  # the file name, for display; `path` goes in a tooltip
     title: str
-    outlet: str
+    outlet: str  # the outlet's name, or the file name when none was found (a unique key)
+    outlet_known: bool  # False: shown as "—" with the file name in small print
     author: str | None
     url: str | None
     published: str | None
@@ -72,14 +76,27 @@ class ClaimView:
     claim: Claim
     doc: DocView | None
     value: str
+    in_conflict: bool = False  # one side of a conflict relation within its fact
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FactView:
     fact: Fact
     anchor: str
-    claims: tuple[ClaimView, ...]
+    claims: tuple[ClaimView, ...]  # conflicting claims first
     outlets: tuple[str, ...]
+    why: str = ""  # the verdict in plain words, for a reader who skips the details
+
+    @property
+    def conflicting(self) -> tuple[ClaimView, ...]:
+        return tuple(c for c in self.claims if c.in_conflict)
+
+    @property
+    def others(self) -> tuple[ClaimView, ...]:
+        """In a conflict: the fact's other claims, about another period or scope."""
+        if not self.conflicting:
+            return ()
+        return tuple(c for c in self.claims if not c.in_conflict)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,6 +110,9 @@ class NameUse:
 class FramingActor:
     actor: str
     framed: bool  # some outlet calls it by a non-neutral name
+    # 0: some outlet uses a pejorative or an epithet; 1: metonyms only ("Tehran" for Iran,
+    # a habit of style more than a stance); 2: neutral names only.
+    group: int = 2
     cells: tuple[tuple[NameUse, ...], ...]  # one per outlet, in FramingMatrix.outlets order
 
 
@@ -112,6 +132,7 @@ class TimelineItem:
     text: str
     anchor: str
     outlet: str
+    outlet_known: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -123,6 +144,8 @@ class ReportView:
     counts: dict[str, int]
     outlets: tuple[str, ...]
     corpus: Corpus
+    # Names standing in for an outlet that was not found (file names): shown as "—" + name.
+    unknown_outlets: frozenset[str] = frozenset()
 
 
 def _file_name(path: str) -> str:
@@ -134,13 +157,13 @@ def segments(analysis: Analysis, entity_names: dict[str, str]) -> tuple[Segment,
     (a mention inside a claim inside a citation) become flat runs with several classes."""
     text = analysis.document.text
     n = len(text)
-    spans: list[tuple[int, int, str, str]] = []  # start, end, class, title
+    spans: list[tuple[int, int, str, str, str]] = []  # start, end, class, title, anchor
     anchors: list[tuple[int, str]] = []
 
     def add(start: int, end: int, cls: str, title: str, anchor: str | None = None) -> None:
         start, end = max(0, min(start, n)), max(0, min(end, n))
         if end > start:
-            spans.append((start, end, cls, title))
+            spans.append((start, end, cls, title, anchor or ""))
         if anchor:
             anchors.append((start, anchor))
 
@@ -168,7 +191,7 @@ def segments(analysis: Analysis, entity_names: dict[str, str]) -> tuple[Segment,
     # where testing every span at every cut was quadratic on long, dense articles.
     starts: defaultdict[int, list[int]] = defaultdict(list)
     ends: defaultdict[int, list[int]] = defaultdict(list)
-    for i, (start, end, _, _) in enumerate(spans):
+    for i, (start, end, *_) in enumerate(spans):
         starts[start].append(i)
         ends[end].append(i)
     open_spans: set[int] = set()
@@ -184,10 +207,104 @@ def segments(analysis: Analysis, entity_names: dict[str, str]) -> tuple[Segment,
         if hi <= lo:
             continue
         active = [spans[i] for i in sorted(open_spans)]  # in the order they were added
-        classes = " ".join(dict.fromkeys(cls for _, _, cls, _ in active))
-        titles = " | ".join(dict.fromkeys(t for _, _, _, t in active))
-        out.append(Segment(text=text[lo:hi], classes=classes, title=titles))
+        classes = " ".join(dict.fromkeys(cls for _, _, cls, _, _ in active))
+        titles = " | ".join(dict.fromkeys(t for _, _, _, t, _ in active))
+        refs = " ".join(dict.fromkeys(a for *_, a in active if a))
+        out.append(Segment(text=text[lo:hi], classes=classes, title=titles, refs=refs))
     return tuple(out)
+
+
+def _period(claim: Claim) -> str:
+    p = claim.period
+    if p is None:
+        return ""
+    return p.start if p.end == p.start else f"{p.start}–{p.end}"
+
+
+def _where(view: ClaimView) -> str:
+    d = view.doc
+    if d is None:
+        return ""
+    return d.outlet if d.outlet_known else f"the article {d.name}"
+
+
+def _who(view: ClaimView, *, with_outlet: bool = True) -> str:
+    """Who gives a figure, in words: its source, and the outlet that reports it."""
+    c = view.claim
+    where = _where(view) if with_outlet else ""
+    source = c.source if c.source and c.source_named else None
+    if source and where and source.casefold() != where.casefold():
+        return f"{source}, in {where}"
+    if source or where:
+        return f"{source or where}{'' if source else ', no source named'}"
+    return "no source named"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _spread(views: list[ClaimView]) -> str:
+    values = [v.claim.value for v in views]
+    lo, hi = min(values), max(values)
+    if views[0].claim.unit == "ratio":
+        points = (hi - lo) * 100
+        return f"{points:.3g} percentage points apart"
+    if lo > 0:
+        return f"the highest is {(hi - lo) / lo * 100:.2g}% above the lowest"
+    return "they differ"
+
+
+def explain(fact: Fact, views: list[ClaimView]) -> str:
+    """The verdict in one plain sentence: which figures, from whom, and why they clash (or
+    not). The reconciler's own reason stays beside it as the detailed record."""
+    about = fact.measure
+    if fact.subject or fact.object:
+        about += f" ({fact.subject or '?'}{' → ' + fact.object if fact.object else ''})"
+    if fact.verdict == "conflict":
+        sides = [v for v in views if v.in_conflict] or views
+        periods = {_period(v.claim) for v in sides}
+        when = (
+            f" for the same period, {periods.pop()}"
+            if len(periods) == 1 and "" not in periods
+            else ""
+        )
+        places = {_where(v) for v in sides}
+        # One article giving several figures: name it once, not after every figure.
+        one = len(places) == 1 and len(sides) > 1
+        figures = _and([f"{v.value} ({_who(v, with_outlet=not one)})" for v in sides])
+        if one:
+            figures += f", all in {places.pop() or 'one article'}"
+        others = len(views) - len(sides)
+        rest = (
+            f" {others} other figure{'s' if others != 1 else ''} below cover{'' if others != 1 else 's'}"
+            " another period or scope and are not part of the conflict."
+            if others
+            else ""
+        )
+        return (
+            f"These sources cannot all be right about {about}{when}: {figures}; "
+            f"{_spread(sides)}, more than rounding or an estimate explains.{rest}"
+        )
+    if fact.verdict == "agree":
+        outlets = {v.doc.outlet for v in views if v.doc}
+        return (
+            f"{len(views)} claims from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''} "
+            f"give the same figure for {about}: {views[0].value}."
+            if views
+            else f"The claims agree on {about}."
+        )
+    if fact.verdict == "different_scope":
+        figures = _and(
+            [f"{v.value}{' for ' + _period(v.claim) if v.claim.period else ''}" for v in views]
+        )
+        return (
+            f"Not a conflict: the figures for {about} ({figures}) cover different periods "
+            "or scopes, so they can all be true."
+        )
+    return (
+        f"Only one source gives {about}: nothing to compare it with yet." if len(views) < 2 else ""
+    )
 
 
 def build_view(corpus: Corpus) -> ReportView:
@@ -205,6 +322,7 @@ def build_view(corpus: Corpus) -> ReportView:
             name=_file_name(a.document.path),
             title=a.meta.title or a.document.hints.title or _file_name(a.document.path),
             outlet=outlet_name(a),
+            outlet_known=bool(a.meta.outlet),
             author=a.meta.author,
             url=safe_url(a.document.hints.url),
             published=a.meta.published,
@@ -220,15 +338,32 @@ def build_view(corpus: Corpus) -> ReportView:
     doc_by_id = {d.id: d for d in docs}
     claims = {c.id: c for a in corpus.analyses for c in a.claims}
 
+    in_conflict = {cid for r in corpus.relations if r.type == "conflict" for cid in (r.a, r.b)}
     facts = []
     for f in corpus.facts:
-        views = tuple(
-            ClaimView(claim=c, doc=doc_by_id.get(c.doc_id), value=format_value(c))
+        views = [
+            ClaimView(
+                claim=c,
+                doc=doc_by_id.get(c.doc_id),
+                value=format_value(c),
+                # A conflict fact whose relations were not kept: show every claim as a side.
+                in_conflict=f.verdict == "conflict"
+                and (c.id in in_conflict or not in_conflict & set(f.claim_ids)),
+            )
             for c in (claims.get(cid) for cid in f.claim_ids)
             if c is not None
-        )
+        ]
+        views.sort(key=lambda v: not v.in_conflict)  # stable: the fact's order otherwise
         outlets = tuple(dict.fromkeys(v.doc.outlet for v in views if v.doc))
-        facts.append(FactView(fact=f, anchor=f"fact-{f.id}", claims=views, outlets=outlets))
+        facts.append(
+            FactView(
+                fact=f,
+                anchor=f"fact-{f.id}",
+                claims=tuple(views),
+                outlets=outlets,
+                why=explain(f, views),
+            )
+        )
     facts.sort(key=lambda v: (VERDICT_ORDER.get(v.fact.verdict, 9), -len(v.claims), v.fact.measure))
 
     framing = _framing_matrix(docs, entity_names)
@@ -241,6 +376,7 @@ def build_view(corpus: Corpus) -> ReportView:
                     text=e.text,
                     anchor=f"event-{e.id}",
                     outlet=d.outlet,
+                    outlet_known=d.outlet_known,
                 )
                 for d in docs
                 for e in d.analysis.events
@@ -270,6 +406,7 @@ def build_view(corpus: Corpus) -> ReportView:
         counts=counts,
         outlets=outlets,
         corpus=corpus,
+        unknown_outlets=frozenset(d.outlet for d in docs if not d.outlet_known),
     )
 
 
@@ -291,7 +428,9 @@ def _framing_matrix(
     outlets = tuple(sorted(first_doc))
     candidates = []
     for entity_id, by_outlet in uses.items():
-        framed = any(fr != "neutral" for c in by_outlet.values() for _, fr in c)
+        kinds = {fr for c in by_outlet.values() for _, fr in c}
+        framed = kinds != {"neutral"}
+        group = 0 if kinds & {"pejorative", "epithet"} else 1 if framed else 2
         total = sum(sum(c.values()) for c in by_outlet.values())
         cells = tuple(
             tuple(
@@ -302,8 +441,10 @@ def _framing_matrix(
             else ()
             for o in outlets
         )
-        row = FramingActor(actor=entity_names.get(entity_id, entity_id), framed=framed, cells=cells)
-        candidates.append((not framed, -len(by_outlet), -total, row.actor, row))
+        row = FramingActor(
+            actor=entity_names.get(entity_id, entity_id), framed=framed, group=group, cells=cells
+        )
+        candidates.append((group, -len(by_outlet), -total, row.actor, row))
     candidates.sort(key=lambda c: c[:4])
     shown = [c[-1] for c in candidates if c[-1].framed or -c[1] >= 2][:limit]
     if not shown:  # one outlet, nothing framed: its most-mentioned actors

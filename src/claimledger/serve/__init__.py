@@ -37,14 +37,18 @@ class HitView:
     kind: str
     anchor: str
     title: str
-    outlet: str
+    outlet: str  # the file name when no outlet was found (outlet_known False)
     snippet: Markup
+    outlet_known: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimRow:
     claim: Claim
-    outlet: str
+    outlet: str  # the file name when no outlet was found (outlet_known False)
+    outlet_known: bool = True
+    verdict: str | None = None  # of the fact the claim belongs to
+    fact_anchor: str | None = None
 
 
 def highlight(snippet: str) -> Markup:
@@ -60,6 +64,7 @@ def hit_view(hit: SearchHit) -> HitView:
         title=hit.title or Path(hit.path).name or hit.path,
         outlet=hit.outlet or Path(hit.path).name,
         snippet=highlight(hit.snippet),
+        outlet_known=bool(hit.outlet),
     )
 
 
@@ -133,7 +138,7 @@ class LedgerServer(ThreadingHTTPServer):
             if self._page is not None and self._page[0] == state:
                 return self._page[1]
             corpus = self.store.load_corpus()
-        html = render_html(corpus, home="/", searchable=True)
+        html = render_html(corpus, home="/", searchable=True, exports=("ledger.json",))
         with self.lock:
             self._page = (state, html)
         return html
@@ -161,14 +166,20 @@ class LedgerServer(ThreadingHTTPServer):
                 said = {h.ref for h in self.store.search(q, limit=5000) if h.kind == "claim"}
                 claims = [c for c in claims if c.id in said]
             labels = self.store.document_labels() if claims else {}
-        rows = [
-            ClaimRow(
-                claim=c,
-                outlet=(labels.get(c.doc_id, ("", None, None))[1])
-                or Path(labels.get(c.doc_id, ("?",))[0]).name,
+            fact_of = {cid: f for f in self.store.facts() for cid in f.claim_ids} if claims else {}
+        rows = []
+        for c in claims:
+            path, outlet, _ = labels.get(c.doc_id, ("?", None, None))
+            fact = fact_of.get(c.id)
+            rows.append(
+                ClaimRow(
+                    claim=c,
+                    outlet=outlet or Path(path).name,
+                    outlet_known=bool(outlet),
+                    verdict=fact.verdict if fact else None,
+                    fact_anchor=f"fact-{fact.id}" if fact else None,
+                )
             )
-            for c in claims
-        ]
         return render_template(
             "search.html.j2",
             page_title=f"Search: {q}" if q else "Search",
