@@ -1,0 +1,425 @@
+"""Quantitative claims: each figure with its clause, actors, measure, period, source and hedge.
+
+figures (quantities.py) ─┬─ clause span: the sentence cut between its figures
+                         ├─ subject/object (roles.py)
+                         ├─ measure: the nouns the figure quantifies, lemmatised
+                         ├─ period (periods.py), chosen on the parse
+                         └─ source and hedge from the citation cues (attribution.py)
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..models import Claim, Period, content_id
+from . import cues as lexicons
+from .attribution import Cue
+from .periods import PeriodCue, find_cues
+from .quantities import Figure, find_figures
+from .quotes import quoted_spans
+from .roles import Actors, find_roles
+from .sentences import doc_text, sentences
+
+_CUT_WORDS = {"and", "but", "while", "whereas", "including", "bringing", "with", "out", ";"}
+_CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
+
+
+def find_claims(
+    sdoc,
+    doc_id: str,
+    cues: list[Cue],
+    actors: Actors,
+    ref_year: str | None,
+    chrome: tuple[tuple[int, int], ...] = (),
+    doc_date: str | None = None,
+) -> list[Claim]:
+    """Every quantitative claim in the text, in text order.
+
+    `ref_year` ends open periods ("since 2016"); `doc_date`, the document's own date when
+    known, places relative ones ("last year", "in November")."""
+    figures = find_figures(sdoc, chrome)
+    if not figures:
+        return []
+    sents = sentences(sdoc)
+    by_sent: dict[int, list[Figure]] = {}
+    sent_of = {}
+    for n, sent in enumerate(sents):
+        for tok in sent:
+            sent_of[tok.i] = n
+    for fig in figures:
+        n = sent_of.get(fig.first)
+        if n is not None and _on_a_text_line(sents[n]):
+            by_sent.setdefault(n, []).append(fig)
+    claims: list[Claim] = []
+    last_period: Period | None = None
+    last_seen = -10
+    for n, sent in enumerate(sents):
+        if n - last_seen > 2:
+            last_period = None  # "during that period" points back a sentence or two at most
+        period_cues = find_cues(sent.text, sent.start_char, ref_year, doc_date)
+        figs = by_sent.get(n, [])
+        segments = _segments(sdoc, sent, figs)
+        previous_measure = None
+        for fig, (seg_start, seg_end) in zip(figs, segments, strict=True):
+            chain = _chain(sdoc, fig, stop_at_reporting=True)
+            measured = _measured(sdoc, fig, chain)
+            period = _choose_period(
+                sdoc, fig, chain, period_cues, last_period, seg_start, seg_end, ref_year
+            )
+            context = _context(sdoc, sents, n, fig)
+            subject, obj = find_roles(fig, chain, measured, actors, context)
+            if measured is None and claims and claims[-1].start >= sent.start_char:
+                # "trade doubled and ... it grew six folds": same actors as the figure before
+                subject = subject or claims[-1].subject
+                obj = obj or claims[-1].object
+            cue = _governing_cue(sdoc, fig, cues, n)
+            hedge = _hedge(sdoc, fig, chain, cue)
+            measure = _measure(fig, measured, chain) or previous_measure or fig.unit
+            previous_measure = measure
+            source = cue.source if cue is not None and cue.named else None
+            text = doc_text(sdoc)[seg_start:seg_end]
+            claims.append(
+                Claim(
+                    id=content_id("c", doc_id, fig.start, fig.end, fig.value, fig.unit),
+                    doc_id=doc_id,
+                    start=seg_start,
+                    end=seg_end,
+                    text=text,
+                    value_text=fig.text,
+                    value=round(fig.value, 10),
+                    unit=fig.unit,
+                    measure=measure,
+                    subject=subject,
+                    object=obj,
+                    qualifier=fig.qualifier,
+                    period=period,
+                    source=source,
+                    source_named=source is not None,
+                    hedge=hedge,
+                    counted=fig.counted,
+                )
+            )
+        explicit = [c.period for c in period_cues if c.period is not None and c.kind != "span"]
+        if explicit:
+            last_period, last_seen = explicit[-1], n
+    return claims
+
+
+def _on_a_text_line(sent) -> bool:
+    """Figures on a line of fewer than four words are page furniture (counters, weather)."""
+    return sum(1 for t in sent if t.is_alpha) >= 4
+
+
+def _segments(sdoc, sent, figs: list[Figure]) -> list[tuple[int, int]]:
+    """One character span per figure: the sentence, cut between consecutive figures at the
+    last conjunction or comma before the next one, so each clause keeps its own figure."""
+    if not figs:
+        return []
+    bounds = [sent.start]
+    for a, b in itertools.pairwise(figs):
+        cut = None
+        for i in range(b.first - 1, a.last, -1):
+            t = sdoc[i]
+            if t.lower_ in _CUT_WORDS or t.text in (",", ";"):
+                cut = i
+                if t.text in (",", ";") or t.dep_ in ("cc", "prep", "mark"):
+                    break
+        bounds.append(cut if cut is not None else b.first)
+    bounds.append(sent.end)
+    spans = []
+    for k in range(len(figs)):
+        first, end = bounds[k], bounds[k + 1]
+        toks = [t for t in sdoc[first:end] if not t.is_space]
+        while (
+            toks
+            and (toks[0].is_punct or toks[0].lower_ in _CUT_WORDS)
+            and toks[0].i < figs[k].first
+        ):
+            toks.pop(0)
+        while (
+            toks and toks[-1].is_punct and toks[-1].i > figs[k].last and toks[-1].text not in ')”"'
+        ):
+            toks.pop()
+        if not toks:
+            toks = list(sdoc[figs[k].first : figs[k].last + 1])
+        spans.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return spans
+
+
+def _chain(sdoc, fig: Figure, stop_at_reporting: bool) -> list:
+    """The figure's anchor and its heads up to the clause root; with `stop_at_reporting`,
+    the climb stops below a reporting verb whose clause the figure is reported in."""
+    verbs = lexicons.words("reporting_verbs", "verbs")
+    tok = sdoc[fig.anchor]
+    chain = [tok]
+    seen = {tok.i}
+    while tok.head.i != tok.i:
+        head = tok.head
+        if head.i in seen:
+            break
+        if stop_at_reporting and tok.dep_ in _CLAUSE_DEPS and head.lemma_.lower() in verbs:
+            break
+        chain.append(head)
+        seen.add(head.i)
+        tok = head
+    return chain
+
+
+def _measured(sdoc, fig: Figure, chain):
+    """The noun the figure quantifies or takes a share of: "of X" after it, "X worth",
+    the noun a unit modifies ("700-kilometer border"), the counted noun."""
+    anchor = sdoc[fig.anchor]
+    if fig.unit == "count":
+        return anchor
+    for tok in (anchor, anchor.head):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i > fig.last:
+                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if obj is not None and obj.lower_ in ("all", "total", "whole"):
+                    # "69% of all of Azerbaijan's acquisitions"
+                    obj = next(
+                        (p for q in obj.children if q.lower_ == "of" for p in q.children),
+                        obj,
+                    )
+                if obj is not None:
+                    return obj
+        if tok.i != anchor.i and tok.lower_ != "worth":
+            break
+    if anchor.dep_ in ("compound", "amod", "nmod", "nummod") and anchor.head.pos_ == "NOUN":
+        return anchor.head
+    if fig.unit == "ratio":
+        return None
+    verb = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
+    if fig.unit == "factor":
+        verb = anchor if anchor.pos_ == "VERB" else verb
+    if verb is None:
+        return None
+    children = list(verb.children)
+    if anchor.dep_ == "dobj" and fig.unit != "factor":
+        # "allocated $25 million to set up a camp": what the money is for, not who pays
+        for c in children:
+            if c.dep_ in ("xcomp", "advcl"):
+                obj = next((d for d in c.children if d.dep_ == "dobj" and d.pos_ == "NOUN"), None)
+                if obj is not None:
+                    return obj
+        return None
+    order = ("dobj", "nsubj", "nsubjpass") if fig.unit != "factor" else ("nsubj", "nsubjpass")
+    for dep in order:
+        for c in children:
+            if c.dep_ == dep and c.pos_ == "NOUN" and c.i not in range(fig.first, fig.last + 1):
+                return c
+    return None
+
+
+_MEASURE_DEPS = {"compound", "amod", "nmod"}
+_ACTOR_LABELS = {"GPE", "NORP", "LOC", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def _noun_words(tok, actors_free: bool = True) -> str:
+    """Lemmas of a noun and its compound/adjective modifiers, lowercased, without states."""
+    words = []
+    for c in tok.lefts:
+        if c.dep_ in _MEASURE_DEPS and c.ent_type_ not in _ACTOR_LABELS and c.is_alpha:
+            words.append(c.lemma_.lower())
+    words.append(tok.lemma_.lower())
+    return " ".join(words)
+
+
+def _measure(fig: Figure, measured, chain) -> str | None:
+    """A short lowercase phrase for what the figure measures."""
+    verb = next((t for t in chain[1:] if t.pos_ == "VERB"), None)
+    if fig.unit == "count":
+        if measured is not None and measured.pos_ == "NUM":
+            return "total"  # "the total rose to 103"
+        return _noun_words(measured) if measured is not None else None
+    if (
+        fig.unit == "ratio"
+        and verb is not None
+        and verb.lemma_.lower() in lexicons.words("claims_roles", "change_verbs")
+    ):
+        # "output rose by 12%": a change of the verb's subject, not a share
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if subj is not None:
+            return f"change of {_noun_words(subj)}"
+    if measured is None or measured.pos_ not in ("NOUN", "PROPN"):
+        if fig.unit == "factor" and verb is not None:
+            return None
+        return f"{_aspect(fig.unit)} of {verb.lemma_.lower()}" if verb is not None else None
+    words = _noun_words(measured)
+    of = next(
+        (
+            p
+            for c in measured.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN"
+        ),
+        None,
+    )
+    if of is not None and measured.lemma_.lower() in lexicons.words("claims_roles", "flow_nouns"):
+        words = f"{words} of {_noun_words(of)}"
+    if fig.unit == "ratio":
+        trade = lexicons.load("claims_roles").get("trade_verbs") or {}
+        noun = trade.get(verb.lemma_.lower()) if verb is not None else None
+        if noun and noun not in words:
+            words = f"{words} {noun}"
+        return f"share of {words}"
+    return f"{_aspect(fig.unit)} of {words}"
+
+
+def _aspect(unit: str) -> str:
+    """What a unit measures: "value" for money, "share" for ratios, "length" for km..."""
+    if unit in _ASPECTS:
+        return _ASPECTS[unit]
+    return "value" if unit.isupper() and len(unit) == 3 else "quantity"
+
+
+_ASPECTS = {
+    "ratio": "share",
+    "factor": "growth",
+    "days": "duration",
+    "weeks": "duration",
+    "months": "duration",
+    "years": "duration",
+    "hours": "duration",
+    "km": "length",
+    "miles": "length",
+    "m": "length",
+    "count": "number",
+}
+
+
+def _choose_period(
+    sdoc,
+    fig: Figure,
+    chain,
+    period_cues: list[PeriodCue],
+    last_period: Period | None,
+    seg_start: int,
+    seg_end: int,
+    ref_year: str | None = None,
+) -> Period | None:
+    """The period expression attached nearest the figure on the parse; "during that
+    period" takes the period named before it."""
+    level = {tok.i: k for k, tok in enumerate(chain)}
+    # relative times ("this year") date only the figure's own clause, not the sentence's
+    own_clause = next((k for k, t in enumerate(chain) if t.pos_ in ("VERB", "AUX")), 0)
+    while own_clause + 1 < len(chain) and chain[own_clause].dep_ == "conj":
+        own_clause += 1  # "have damaged 150 facilities since July and destroyed 300,000 t"
+    subtree = {t.i for t in sdoc[fig.anchor].subtree}
+    best, best_key = None, None
+    for cue in period_cues:
+        if fig.start <= cue.start < fig.end:
+            continue  # the figure itself ("for 30 years")
+        span = sdoc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tokens = {t.i for t in span}
+        attach = next((t.head.i for t in span if t.head.i not in tokens), span.root.i)
+        # "in the 2022-2023 season": climb from the noun the date modifies to the clause
+        climb = attach
+        for _ in range(4):
+            if climb in level or sdoc[climb].pos_ in ("VERB", "AUX"):
+                break
+            climb = sdoc[climb].head.i
+        if attach not in level and climb in level and not tokens & subtree:
+            attach = climb
+        elif sdoc[climb].lemma_.lower() in lexicons.words("reporting_verbs", "verbs"):
+            attach = climb  # "At a meeting in December 2016, X said ...": the saying's date
+        if attach in level:
+            key = level[attach]
+        elif sdoc[attach].lemma_.lower() in lexicons.words("reporting_verbs", "verbs"):
+            continue  # "X claimed in 2016 that ...": the date of the claim, not of the figure
+        elif attach in subtree or tokens & subtree:
+            key = 0
+        elif seg_start <= cue.start and cue.end <= seg_end:
+            key = 50
+        else:
+            continue
+        if cue.relative and key > own_clause:
+            continue
+        kind_rank = {"range": 0, "since": 1, "single": 2, "span": 3, "carry": 4}[cue.kind]
+        distance = min(abs(cue.start - fig.end), abs(fig.start - cue.end))
+        rank = (key, kind_rank, distance)
+        if best_key is None or rank < best_key:
+            best, best_key = cue, rank
+    if best is None:
+        return None
+    if best.kind == "span":
+        # "over the past seven years (from 2016 to 2023)": the explicit range right after wins
+        for cue in period_cues:
+            if cue.kind == "range" and 0 <= cue.start - best.end <= 3:
+                return cue.period
+        return best.period
+    if best.kind == "single" and best.period is not None:
+        # "Since they were launched in May 2022, ...": the date of a since-clause opens a period
+        span = sdoc.char_span(best.start, best.end, alignment_mode="expand")
+        head = span.root.head if span is not None else None
+        while head is not None and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head is not None and any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in head.children
+        ):
+            return Period(start=best.period.start, end=ref_year or best.period.end)
+    if best.kind == "carry":
+        earlier = [c.period for c in period_cues if c.end <= best.start and c.period]
+        return earlier[-1] if earlier else last_period
+    return best.period
+
+
+def _context(sdoc, sents, n: int, fig: Figure) -> list:
+    """Tokens to search for a missing actor: the sentence, nearest to the figure first, then
+    up to two sentences before, nearest first."""
+    sent = sents[n]
+    toks = sorted(sent, key=lambda t: abs(t.i - fig.anchor))
+    for k in (n - 1, n - 2):
+        if k >= 0:
+            toks.extend(reversed(list(sents[k])))
+    return toks
+
+
+def _governing_cue(sdoc, fig: Figure, cues: list[Cue], n: int) -> Cue | None:
+    """The citation a figure is reported under: one whose verb the figure's clause hangs
+    from, else the nearest in the same sentence."""
+    here = [c for c in cues if c.sentence == n and c.speaker]
+    if not here:
+        return None
+    chain = {t.i for t in _chain(sdoc, fig, stop_at_reporting=False)}
+    on_path = [c for c in here if c.governs in chain]
+    pool = on_path or here
+
+    def distance(c: Cue) -> int:
+        return fig.start - c.end if c.end <= fig.start else c.start - fig.end
+
+    return min(pool, key=lambda c: abs(distance(c)))
+
+
+def _hedge(sdoc, fig: Figure, chain, cue: Cue | None) -> str:
+    lex = lexicons.load("hedges")
+    estimate = lexicons.words("hedges", "estimate_words")
+    left = " ".join(t.lower_ for t in sdoc[max(0, fig.first - 2) : fig.first])
+    if any(w in estimate for w in re.findall(r"\w+", left)):
+        return "estimated"
+    modals = {str(w) for w in lex.get("speculative_modals") or ()}
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
+        return "speculative"
+    if cue is None:
+        return "asserted"
+    if _in_first_person_quote(sdoc, fig):
+        return "claimed"  # "Our reserves are sufficient for five months," he said
+    claim_nouns = lexicons.words("hedges", "claim_nouns")
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in claim_nouns for t in sdoc[fig.anchor].sent):
+        return "claimed"  # "..., claims that could not be independently verified"
+    return cue.hedge
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my|me)\b", re.I)
+
+
+def _in_first_person_quote(sdoc, fig: Figure) -> bool:
+    for start, end in quoted_spans(doc_text(sdoc)):
+        if start <= fig.start and fig.end <= end:
+            return bool(_FIRST_PERSON.search(doc_text(sdoc)[start:end]))
+    return False

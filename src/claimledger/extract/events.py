@@ -1,0 +1,213 @@
+"""Dated statements for the timeline: a sentence with a DATE that names a specific time,
+dated at the precision the text gives ("in 1993" -> 1993, "In April 2012" -> 2012-04,
+"On September 19, 2023" -> 2023-09-19).
+
+Only spaCy's DATE spans are read (dateparser over raw text invents dates from "69% of" and
+the verb "may": notes/dependencies.md). Partial and relative dates ("On 22 May", "last
+year") resolve against the document's own date, never today's; without one, a day and
+month take the latest full year written nearby, or the date is dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from datetime import date, datetime
+
+from ..models import DocumentMeta, Event, content_id
+from .periods import MONTH_PATTERN, MONTHS, find_cues
+from .sentences import doc_ents, sentences
+
+log = logging.getLogger(__name__)
+
+_YEAR = r"(1[89]\d\d|20\d\d)"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_FULL = [
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?({MONTH_PATTERN}),?\s+{_YEAR}\b", re.I)),
+    ("mdy", re.compile(rf"\b({MONTH_PATTERN})\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("my", re.compile(rf"\b({MONTH_PATTERN}),?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?({MONTH_PATTERN})\b", re.I)),
+    ("md", re.compile(rf"\b({MONTH_PATTERN})\s+{_DAY}\b(?!\s*,?\s*\d{{4}})", re.I)),
+    ("y", re.compile(rf"(?<![\d-]){_YEAR}(?!s|\d|\s*(?:-|–|to|and)\s*\d)", re.I)),
+    ("m", re.compile(rf"^(?:(?:early|late|mid)[-\s]+)?({MONTH_PATTERN})$", re.I)),
+]
+_RANGE = re.compile(
+    rf"\b(?:between|from)\b.*{_YEAR}.*\b(?:and|to|until)\b.*{_YEAR}|{_YEAR}\s*[-–]\s*\d", re.I
+)
+_RELATIVE = re.compile(
+    r"^(?:last|this|past|previous)\s+(?:year|month)$|^(?:\d+|a|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+(?:years?|months?)\s+ago$",
+    re.I,
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(
+    rf"^(?:on\s+|last\s+|this\s+)?({'|'.join(_WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
+_VAGUE = re.compile(r"\b(?:later|earlier|before|after|recent|coming|next|century|decade)\b", re.I)
+
+
+def find_events(sdoc, doc_id: str, meta: DocumentMeta) -> list[Event]:
+    """Every dated statement in the text, in text order."""
+    chrome = tuple((c.start, c.end) for c in meta.chrome)
+    doc_date = _parse_iso(meta.published)
+    sents = sentences(sdoc)
+    sent_of = {tok.i: n for n, sent in enumerate(sents) for tok in sent}
+    events: list[Event] = []
+    seen: set[tuple[int, str]] = set()
+    for ent in doc_ents(sdoc):
+        if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in chrome):
+            continue
+        n = sent_of.get(ent.start)
+        if n is None:
+            continue
+        sent = sents[n]
+        if sum(1 for t in sent if t.is_alpha) < 4 or not any(
+            t.pos_ in ("VERB", "AUX") for t in sent
+        ):
+            continue  # a dateline or heading, not a statement
+        if (
+            re.fullmatch(r"(?:the\s+)?\d{4}", ent.text.strip())
+            and ent.root.dep_ in ("nummod", "compound", "amod")
+            and ent.root.head.pos_ in ("NOUN", "PROPN")
+        ):
+            continue  # "the 2020 war" names the war, it does not date the sentence
+        if any(
+            c.kind == "range" and c.start <= ent.start_char and ent.end_char <= c.end
+            for c in find_cues(sent.text, sent.start_char, None)
+        ):
+            continue  # one end of "from 2016 to 2023" is a period's bound, not an event
+        text = ent.text.strip()
+        when = resolve_date(text, doc_date, _nearby_year(sents, n))
+        if when is None:
+            continue
+        key = (sent.start_char, when)
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(
+            Event(
+                id=content_id("v", doc_id, sent.start_char, when, text),
+                doc_id=doc_id,
+                start=sent.start_char,
+                end=sent.end_char,
+                text=sent.text,
+                date=when,
+                date_text=text,
+            )
+        )
+    return events
+
+
+def resolve_date(text: str, doc_date: date | None, nearby_year: int | None) -> str | None:
+    """`text` (one DATE span) as YYYY, YYYY-MM or YYYY-MM-DD, or None when it names no
+    specific time (durations, ranges, "a week later") or cannot be placed."""
+    if _RANGE.search(text):
+        return None
+    for kind, pattern in _FULL:
+        m = pattern.search(text)
+        if not m:
+            continue
+        g = m.groups()
+        if kind == "dmy":
+            return _ymd(int(g[2]), g[1], int(g[0]))
+        if kind == "mdy":
+            return _ymd(int(g[2]), g[0], int(g[1]))
+        if kind == "my":
+            return f"{g[1]}-{_month(g[0]):02d}"
+        if kind in ("dm", "md"):
+            day, month = (int(g[0]), g[1]) if kind == "dm" else (int(g[1]), g[0])
+            year = _year_for(_month(month), day, doc_date, nearby_year)
+            return _ymd(year, month, day) if year else None
+        if kind == "y":
+            if _VAGUE.search(text):
+                return None
+            return g[0]
+        if kind == "m":
+            # a month alone is placed by the document's date only: a year written nearby
+            # is as likely to be another event's
+            year = _year_for(_month(g[0]), 1, doc_date, None)
+            return f"{year}-{_month(g[0]):02d}" if year else None
+    m = _WEEKDAY.match(text.strip())
+    if m and doc_date is not None:
+        # "on Monday" in news is the latest Monday up to the day of publication
+        back = (doc_date.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        return date.fromordinal(doc_date.toordinal() - back).isoformat()
+    if doc_date is not None and _RELATIVE.match(text.lower().strip()):
+        return _relative(text, doc_date)
+    return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _ymd(year: int, month: str, day: int) -> str | None:
+    try:
+        return date(year, _month(month), day).isoformat()
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, doc_date: date | None, nearby_year: int | None) -> int | None:
+    """The year of a day and month written without one: the document's year (the year
+    before when that would fall after the document), else the latest year written nearby."""
+    if doc_date is not None:
+        year = doc_date.year
+        try:
+            if date(year, month, day) > doc_date:
+                year -= 1
+        except ValueError:
+            return None
+        return year
+    return nearby_year
+
+
+def _relative(text: str, doc_date: date) -> str | None:
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(doc_date.year, doc_date.month, doc_date.day),
+            "PREFER_DATES_FROM": "past",
+        },
+    )
+    with warnings.catch_warnings():  # dateparser warns about pytz/tz internals on some installs
+        warnings.simplefilter("ignore")
+        data = parser.get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    when = data.date_obj
+    if data.period == "year":
+        return f"{when.year}"
+    if data.period == "month":
+        return f"{when.year}-{when.month:02d}"
+    return when.date().isoformat()
+
+
+def _parse_iso(value: str | None) -> date | None:
+    """The document's date; a bare year or year-month counts as its last day."""
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if month is None:
+        return date(year, 12, 31)
+    if day is None:
+        nxt = date(year + (month == "12"), int(month) % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    return date(year, int(month), int(day))
+
+
+def _nearby_year(sents, n: int) -> int | None:
+    """The latest four-digit year written within two sentences of sentence n."""
+    years = [
+        int(y)
+        for k in range(max(0, n - 2), min(len(sents), n + 3))
+        for y in re.findall(rf"(?<!\d){_YEAR}(?!\d)", sents[k].text)
+    ]
+    return max(years) if years else None

@@ -1,0 +1,324 @@
+"""Who a figure is about: its subject (who holds, supplies or does) and object (whose total,
+to whom, with whom), as canonical state names.
+
+Read off the dependency path from the figure up to its clause: the possessor of the whole a
+share is taken from ("69% of Azerbaijan's acquisitions" -> object Azerbaijan), the verb's
+subject or agent, and the parties of "from", "to", "with", "between X and Y". Only states
+count as actors here (entities with an ISO code, or a demonym from the gazetteer data), since
+ledger facts compare countries; when the parse leaves a role empty, the nearest other state
+in the sentence (then the sentences before) fills it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..errors import LexiconError
+from . import cues as lexicons
+from .sentences import doc_ents
+
+_FROM_PREPS = {"from"}
+_PARTNER_PREPS = {"to", "with", "at", "against", "into", "towards", "toward", "for", "on", "over"}
+_PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Lowercased demonym or name -> state name, from the gazetteer files (countries.yaml,
+    actors.yaml): "Ukrainian" and "russia" are found even where NER did not tag them."""
+    return _gazetteer()[0]
+
+
+@cache
+def leaders() -> dict[str, str]:
+    """Lowercased leader surname -> state name ("aliyev" -> "Azerbaijan"), same files."""
+    return _gazetteer()[1]
+
+
+@cache
+def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    names: dict[str, str] = {}
+    out: dict[str, str] = {}
+    heads: dict[str, str] = {}
+    for lexicon in ("countries", "actors"):
+        try:
+            data = lexicons.load(lexicon)
+        except LexiconError:  # the gazetteer ships with the nlp stage; work without it
+            continue
+        for entry in data.get("entities") or ():
+            eid = entry.get("id")
+            if entry.get("name"):
+                names[eid] = entry["name"]
+                out.setdefault(entry["name"].lower(), entry["name"])
+            for word in entry.get("demonyms") or ():
+                if eid in names:
+                    out[str(word).lower()] = names[eid]
+            for word in entry.get("leaders") or ():
+                if eid in names:
+                    heads[str(word).lower()] = names[eid]
+    return out, heads
+
+
+_STATE_NOUNS = {"country", "nation", "state", "government", "administration", "side"}
+
+
+def _state_pair(tok, actors: Actors) -> list[str]:
+    """ "the two countries", "both sides": the first two states named in the lines before."""
+    if tok.lemma_.lower() not in _STATE_NOUNS or not any(
+        c.lower_ in ("two", "both") for c in tok.children
+    ):
+        return []
+    seen: list[str] = []
+    for t in tok.doc[max(0, tok.i - 60) : tok.i]:
+        name = actors.of(t)
+        if name and name not in seen:
+            seen.append(name)
+    return seen[:2] if len(seen) >= 2 else []
+
+
+def _definite_state(tok, actors: Actors) -> str | None:
+    """ "his country" -> the state its leader heads; "the country" -> the state named last."""
+    if tok.lemma_.lower() not in _STATE_NOUNS:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    doc = tok.doc
+    if any(c.lower_ in ("two", "both") for c in tok.children):
+        return None  # "the two countries": see _state_pair
+    if poss is not None and poss.lower_ in ("his", "her"):
+        for ent in reversed([e for e in doc_ents(doc) if e.end <= tok.i and e.label_ == "PERSON"]):
+            return leaders().get(ent.text.split()[-1].lower())
+        return None
+    if poss is None and not any(c.lower_ == "the" for c in tok.children):
+        return None
+    for i in range(tok.i - 1, max(-1, tok.i - 80), -1):
+        name = actors.of(doc[i])
+        if name:
+            return name
+    return None
+
+
+@dataclass
+class Actors:
+    """Token index -> state name for one document."""
+
+    at: dict[int, str] = field(default_factory=dict)
+
+    def of(self, tok) -> str | None:
+        name = self.at.get(tok.i)
+        if name:
+            return name
+        if tok.pos_ in ("ADJ", "PROPN", "NOUN") and (tok.text[0].isupper() or tok.ent_type_):
+            table = demonyms()
+            # "Armenians", "Azerbaijanis": the people's plural names the state too
+            return table.get(tok.lower_) or (
+                table.get(tok.lower_[:-1])
+                if tok.tag_ == "NNPS" or tok.lower_.endswith("s")
+                else None
+            )
+        return None
+
+
+def build_actors(sdoc, entities, mentions) -> Actors:
+    """Map tokens to state names using the entity stage's mentions."""
+    # states only: cities ("Chicago") and groups ("Ukrainian") are not parties to a figure
+    states = {e.id: e.name for e in entities if e.iso3}
+    at: dict[int, str] = {}
+    for m in mentions:
+        name = states.get(m.entity_id)
+        if not name:
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            at[tok.i] = name
+    return Actors(at=at)
+
+
+def np_actors(tok, actors: Actors, depth: int = 0) -> list[str]:
+    """States named inside the noun phrase headed by `tok` (not its clauses)."""
+    found: list[str] = []
+    own = actors.of(tok)
+    if own:
+        found.append(own)
+    if depth > 3:
+        return found
+    for c in tok.children:
+        if (
+            c.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj")
+            or (c.dep_ == "prep" and c.lower_ in ("of", "in"))
+            or c.dep_ == "pobj"
+        ):
+            found.extend(np_actors(c, actors, depth + 1))
+        elif c.dep_ == "acl":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for p in a.children:
+                        found.extend(np_actors(p, actors, depth + 1))
+    return list(dict.fromkeys(found))
+
+
+def _pronoun_actor(tok, actors: Actors) -> str | None:
+    """ "its"/"it": the subject of the clause above, else the nearest state before it."""
+    if tok.dep_ in _SUBJ:
+        verb = tok.head
+        while verb.dep_ in ("advcl", "conj", "ccomp", "relcl") and verb.head.i != verb.i:
+            verb = verb.head
+            for c in verb.children:
+                if c.dep_ in _SUBJ and c.lower_ not in _PRONOUNS:
+                    found = np_actors(c, actors)
+                    if found:
+                        return found[0]
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 40) - 1, -1):
+        name = actors.of(tok.doc[i])
+        if name:
+            return name
+    return None
+
+
+def _owner(noun, actors: Actors) -> str | None:
+    """The state whose whole a share is of: "Azerbaijan's acquisitions", "Israeli oil
+    imports", "its oil"; for counts the people counted ("ethnic Armenians")."""
+    own = actors.of(noun)
+    if own:
+        return own
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ in _PRONOUNS:
+            return _pronoun_actor(c, actors)
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = np_actors(c, actors)
+            if found:
+                return found[0]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            # "600,000 Jews of Russia"
+            found = [n for p in c.children for n in np_actors(p, actors)]
+            if found:
+                return found[0]
+    for c in noun.children:
+        if c.dep_ == "relcl":
+            # "17% of all the arms that Tel Aviv sold": the seller owns the whole
+            subj = next((s for s in c.children if s.dep_ in _SUBJ), None)
+            if subj is not None and subj.lower_ not in _PRONOUNS:
+                found = np_actors(subj, actors)
+                if found:
+                    return found[0]
+    return None
+
+
+def find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | None, str | None]:
+    """(subject, object) of a figure.
+
+    `chain` is the figure's path up to its clause (anchor first), `measured` the noun it
+    quantifies or takes a share of (or None), `context` the tokens of the sentences around,
+    nearest first, for the fallback.
+    """
+    agent = source = partner = np_source = None  # np_source: "exports from Norway"
+    second = None
+    verb_receives = False
+    receive = lexicons.words("claims_roles", "receive_words")
+    for depth, tok in enumerate(chain):
+        lemma = tok.lemma_.lower()
+        if (depth > 0 and lemma in receive) or (
+            measured is not None and tok.i == measured.i and lemma in receive
+        ):
+            verb_receives = True
+        for c in tok.children:
+            if depth == 1 and c.i == chain[0].i and c.dep_ in _SUBJ:
+                continue  # the figure's own phrase is not its agent
+            if c.dep_ in _SUBJ and depth > 0:
+                names = (
+                    [_pronoun_actor(c, actors)] if c.lower_ in _PRONOUNS else np_actors(c, actors)
+                )
+                names = [n for n in names if n] or _state_pair(c, actors)
+                names = names or [n for n in [_definite_state(c, actors)] if n]
+                if names and agent is None:
+                    agent = names[0]
+                    if len(names) > 1:
+                        second = second or names[1]
+                elif not names and c.pos_ == "NOUN":
+                    # "the trade with Tel Aviv doubled": the partner hangs off the subject
+                    partner = partner or _prep_party(c, actors, _PARTNER_PREPS)
+                    np_source = np_source or _prep_party(c, actors, _FROM_PREPS)
+            elif c.dep_ == "agent" and depth > 0:
+                for p in c.children:
+                    names = np_actors(p, actors)
+                    if names:
+                        agent = names[0]
+            elif c.dep_ == "prep":
+                low = c.lower_
+                if low == "between":
+                    names = [n for p in c.children for n in np_actors(p, actors)]
+                    if len(names) >= 2 and agent is None:
+                        agent, partner = names[0], partner or names[1]
+                elif low in _FROM_PREPS and source is None:
+                    names = [n for p in c.children for n in np_actors(p, actors)]
+                    source = names[0] if names else None
+                elif low in _PARTNER_PREPS and partner is None:
+                    names = [n for p in c.children for n in np_actors(p, actors)]
+                    partner = names[0] if names else None
+            elif (
+                c.dep_ == "dobj"
+                and depth > 0
+                and lemma in lexicons.words("claims_roles", "origin_verbs")
+            ):
+                # "33 million tonnes left Ukrainian ports": where the thing comes from
+                names = np_actors(c, actors)
+                np_source = np_source or (names[0] if names else None)
+            elif c.dep_ in ("dobj", "dative") and partner is None and depth > 0:
+                names = np_actors(c, actors)
+                partner = names[0] if names else None
+                if partner is None and c.pos_ == "NOUN":
+                    # "liberated cities, villages and settlements from Armenian occupation"
+                    for noun in (c, *c.conjuncts):
+                        found = _prep_party(noun, actors, _PARTNER_PREPS | _FROM_PREPS)
+                        if found:
+                            source = source or found
+                            break
+    owner = _owner(measured, actors) if measured is not None else None
+    if measured is not None:
+        np_source = np_source or _prep_party(measured, actors, _FROM_PREPS)
+        if partner is None:
+            partner = _prep_party(measured, actors, _PARTNER_PREPS)
+        for c in measured.children:
+            if c.dep_ == "relcl":
+                source = source or _prep_party(c, actors, _FROM_PREPS)
+    if fig.unit == "ratio":
+        source = source or np_source
+        if owner is None and verb_receives:
+            owner = agent
+        obj = owner or partner
+        subject = next((x for x in (source, agent, partner, second) if x and x != obj), None)
+        subject = subject or _nearest(context, {obj}, actors)
+        obj = obj or _nearest(context, {subject}, actors)
+        return subject, obj
+    # "exports from Norway doubled": the origin of the thing measured is its subject;
+    # "X bought weapons from Y": the origin the verb names is the other party
+    subject = agent or owner or np_source
+    obj = partner or source or (np_source if np_source != subject else None) or second
+    if obj == subject:
+        obj = second if second != subject else None
+    if subject is None and obj is not None:
+        subject = _nearest(context, {obj}, actors)
+    return subject, obj
+
+
+def _prep_party(tok, actors: Actors, preps: set[str]) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                names = np_actors(p, actors)
+                if names:
+                    return names[0]
+    return None
+
+
+def _nearest(context, exclude: set[str | None], actors: Actors) -> str | None:
+    for tok in context:
+        name = actors.of(tok)
+        if name and name not in exclude:
+            return name
+    return None

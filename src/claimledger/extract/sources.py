@@ -1,0 +1,153 @@
+"""How a cited source is named: the words of its noun phrase, whether it names someone
+one could look up, who "he" or "the minister" is, and abbreviations spelled out in the text
+("The Joint Coordination Centre (JCC)")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import cues as lexicons
+from .sentences import doc_ents, doc_text
+
+_NAMED_LABELS = {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LOC"}
+
+
+def phrase(head) -> list:
+    """The source's name: the head noun, its left modifiers and its "of"/"for" complements;
+    not its dates, relative clauses or appositions."""
+    keep = {head.i}
+
+    def add(tok):
+        for c in tok.children:
+            if c.ent_type_ in ("DATE", "TIME"):
+                continue
+            if (
+                c.i < tok.i
+                and c.dep_
+                in (
+                    "det",
+                    "compound",
+                    "amod",
+                    "poss",
+                    "nmod",
+                    "nummod",
+                    "case",
+                    "punct",
+                    "cc",
+                    "conj",
+                )
+            ) or (
+                c.i > tok.i
+                and (
+                    (c.dep_ == "prep" and c.lower_ in ("of", "for", "at"))
+                    or c.dep_ in ("pobj", "compound", "nummod", "flat")
+                    or (c.dep_ in ("appos", "conj", "cc") and c.pos_ == "PROPN")
+                    or (
+                        c.dep_ in ("conj", "cc") and tok.i == head.i and c.pos_ in ("NOUN", "CCONJ")
+                    )
+                )
+            ):
+                keep.add(c.i)
+                add(c)
+
+    add(head)
+    tokens = [head.doc[i] for i in sorted(keep)]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].pos_ == "CCONJ"):
+        tokens.pop(0)
+    # keep it contiguous: cut at the first gap
+    out = [tokens[0]] if tokens else []
+    for t in tokens[1:]:
+        if t.i != out[-1].i + 1:
+            if t.i > head.i:
+                break
+            out = [t]
+            continue
+        out.append(t)
+    return out if any(t.i == head.i for t in out) else [head]
+
+
+def span_text(sdoc, tokens) -> str:
+    if not tokens:
+        return ""
+    return doc_text(sdoc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def is_named(tokens) -> bool:
+    """A source one could look up: a proper name, or a nationality with a body or title
+    ("Azerbaijani government statistics", "Ukrainian officials"), not "sources"."""
+    if any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED_LABELS for t in tokens):
+        return True
+    return any(t.ent_type_ == "NORP" or t.lower_ in _OFFICIAL for t in tokens[:-1])
+
+
+_OFFICIAL = {"government", "state", "ministry"}
+
+
+def is_person_title(tok) -> bool:
+    """ "minister", "spokesman", "president": a singular title that names one person."""
+    titles = lexicons.words("reporting_verbs", "person_titles")
+    return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in titles
+
+
+def is_definite_title(head) -> bool:
+    return is_person_title(head) and any(c.lower_ == "the" for c in head.lefts)
+
+
+def last_person(sdoc, i: int, within: int = 120) -> tuple[str, str] | None:
+    """The last PERSON named before token i (within a few sentences): who "he" is, with
+    the words before the name that may hold a title ("President Vladimir Putin")."""
+    for ent in reversed(doc_ents(sdoc)):
+        if ent.end <= i and ent.label_ == "PERSON":
+            if i - ent.end > within:
+                return None
+            name = clean(ent.text)
+            return name, person_context(sdoc, name)
+    return None
+
+
+def person_context(sdoc, name: str) -> str:
+    """The words before every mention of a person's surname, where titles are written
+    ("President Vladimir Putin" ... "Putin said")."""
+    surname = name.split()[-1] if name.split() else name
+    parts = [
+        sdoc[max(0, ent.start - 3) : ent.end].text
+        for ent in doc_ents(sdoc)
+        if ent.label_ == "PERSON" and ent.text.split() and ent.text.split()[-1] == surname
+    ]
+    return " ".join(parts) or name
+
+
+_ABBREVIATION = re.compile(
+    r"((?:[A-Z][\w'’&.-]*\s+)(?:(?:of|for|the|and|on|de|du|des|la)\s+|[A-Z][\w'’&.-]*\s+)*"
+    r"[A-Z][\w'’&.-]*)\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)"
+)
+
+
+@lru_cache(maxsize=4)  # one document at a time; its cues ask many times
+def _abbreviations(text: str) -> dict[str, str]:
+    """ "The Joint Coordination Centre (JCC)": abbreviation -> name, where the initials fit."""
+    found: dict[str, str] = {}
+    for m in _ABBREVIATION.finditer(text):
+        words = m.group(1).split()
+        caps = "".join(c for c in m.group(2) if c.isupper())
+        for k in range(len(words)):
+            initials = "".join(w[0] for w in words[k:] if w[0].isupper())
+            if words[k][0].isupper() and initials.upper() == caps:
+                found[m.group(2)] = " ".join(words[k:])
+                break
+    return found
+
+
+def expand_abbreviation(source: str, sdoc) -> str:
+    """ "JCC figures" -> "Joint Coordination Centre" when the text spells JCC out."""
+    table = _abbreviations(doc_text(sdoc))
+    first = source.split()[0] if source.split() else ""
+    return table.get(first, source)

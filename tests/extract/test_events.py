@@ -1,0 +1,92 @@
+"""Events: dated statements at the precision the text gives, resolved against the
+document's own date, never today's."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract import extract
+from claimledger.models import DocumentMeta
+from claimledger.pipeline import analysis_text
+
+
+def analyse(nlp, make_document, text, published=None):
+    doc = make_document(text)
+    meta = DocumentMeta(doc_id=doc.id, published=published)
+    return extract(nlp(analysis_text(doc, meta)), doc, meta)
+
+
+def dates(analysis):
+    return [e.date for e in analysis.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("In April 2012 the council approved the new harbour plan.", "2012-04"),
+        ("On September 19, 2023, the army announced a truce in the north.", "2023-09-19"),
+        ("The embassy in the capital opened in 1993 after long talks.", "1993"),
+        ("The senate voted on 4 March 2021 to close the old mine.", "2021-03-04"),
+        ("The two ports have cooperated closely since 1992.", "1992"),
+    ],
+)
+def test_events_date_precision(nlp, make_document, text, date):
+    assert dates(analyse(nlp, make_document, text)) == [date]
+
+
+@pytest.mark.parametrize(
+    ("published", "date"),
+    [("2023-06-01", "2023-05-22"), ("2024-03-01", "2023-05-22"), ("2023-05-10", "2022-05-22")],
+)
+def test_events_partial_dates_resolve_against_the_document_date(
+    nlp, make_document, published, date
+):
+    text = "On 22 May, the minister of transport resigned over the delays."
+    assert dates(analyse(nlp, make_document, text, published=published)) == [date]
+
+
+def test_events_relative_dates_need_the_document_date(nlp, make_document):
+    text = "Last year, the port expanded its container terminal."
+    assert dates(analyse(nlp, make_document, text, published="2023-06-01")) == ["2022"]
+    assert dates(analyse(nlp, make_document, text)) == []
+
+
+def test_events_without_document_date_use_a_nearby_year_or_drop(nlp, make_document):
+    alone = "On 22 May, the minister of transport resigned over the delays."
+    assert dates(analyse(nlp, make_document, alone)) == []
+    text = "The talks on the canal began in 2019. On 22 May, the minister of transport resigned."
+    assert "2019-05-22" in dates(analyse(nlp, make_document, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dock strike lasted 44 days and ended with a new contract.",
+        "Between 2016 and 2020, exports of timber grew every year.",
+        "A week later, the council met again to discuss the bridge.",
+    ],
+)
+def test_events_durations_ranges_and_vague_times_are_not_events(nlp, make_document, text):
+    assert dates(analyse(nlp, make_document, text)) == []
+
+
+def test_events_span_is_the_sentence_and_sets_not_before(nlp, make_document):
+    text = "The bridge opened in 2015. In March 2020 the council closed it for repairs."
+    a = analyse(nlp, make_document, text)
+    last = a.events[-1]
+    assert last.text == "In March 2020 the council closed it for repairs."
+    assert a.document.text[last.start : last.end] == last.text
+    assert last.date_text == "March 2020"
+    assert a.meta.not_before == "2020-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("On Monday, the port of the city reopened to ships.", "2023-07-17"),
+        ("The talks ended on Tuesday morning without a deal.", "2023-07-18"),
+    ],
+)
+def test_events_weekdays_are_the_latest_before_publication(nlp, make_document, text, date):
+    # 2023-07-18 is a Tuesday
+    assert dates(analyse(nlp, make_document, text, published="2023-07-18")) == [date]
