@@ -105,7 +105,7 @@ def _parse_scores(stdout: str) -> dict:
     return scores
 
 
-def _score(corpus: str, out_dir: Path) -> dict:
+def _score(corpus: str, out_dir: Path) -> tuple[dict, dict]:
     from claimledger.pipeline import analyze
     from claimledger.report.ledger import ledger_dict
 
@@ -134,11 +134,11 @@ def _score(corpus: str, out_dir: Path) -> dict:
         check=False,
     )
     assert run.returncode == 0, f"score.py failed on {corpus}: {run.stderr}"
-    return _parse_scores(run.stdout)
+    return _parse_scores(run.stdout), ledger
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+def scored(tmp_path_factory):
     """Analyse and score each corpus on first use, once per module.
 
     A corpus that fails to analyse fails every one of its metrics with the same error,
@@ -146,7 +146,7 @@ def scores(tmp_path_factory):
     """
     cache: dict[str, dict | BaseException] = {}
 
-    def get(corpus: str) -> dict:
+    def get(corpus: str) -> tuple[dict, dict]:
         if corpus not in cache:
             try:
                 cache[corpus] = _score(corpus, tmp_path_factory.mktemp(corpus))
@@ -160,6 +160,11 @@ def scores(tmp_path_factory):
         return result
 
     return get
+
+
+@pytest.fixture(scope="module")
+def scores(scored):
+    return lambda corpus: scored(corpus)[0]
 
 
 @pytest.mark.slow
@@ -189,3 +194,15 @@ def test_acceptance_gold_json_is_current(corpus):
         check=False,
     )
     assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", list(CORPORA))
+def test_acceptance_no_claim_from_page_chrome_or_a_date(scored, corpus):
+    ledger = scored(corpus)[1]
+    chrome = {d["id"]: [(c["start"], c["end"]) for c in d["chrome"]] for d in ledger["documents"]}
+    for claim in ledger["claims"]:
+        for start, end in chrome[claim["doc"]]:
+            assert not (start < claim["end"] and claim["start"] < end), (corpus, claim["text"])
+        year_like = claim["unit"] == "count" and 1900 <= claim["value"] <= 2100
+        assert not (year_like and claim["value_text"].strip().isdigit()), (corpus, claim)
