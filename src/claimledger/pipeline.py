@@ -68,7 +68,7 @@ def analyze_documents(
     pairs = list(items)
     texts = (analysis_text(doc, meta) for doc, meta in pairs)
     for (doc, meta), sdoc in zip(pairs, annotate(nlp, texts, settings), strict=True):
-        yield extract(sdoc, doc, meta)
+        yield extract(sdoc, doc, meta, settings=settings)
 
 
 def _analyze_partition(items: Sequence[tuple[Document, DocumentMeta]], settings: Settings):

@@ -90,3 +90,35 @@ def test_events_span_is_the_sentence_and_sets_not_before(nlp, make_document):
 def test_events_weekdays_are_the_latest_before_publication(nlp, make_document, text, date):
     # 2023-07-18 is a Tuesday
     assert dates(analyse(nlp, make_document, text, published="2023-07-18")) == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The work on the new quay is due to start in June.", "2025-06"),
+        ("The ferry line will reopen on 2 February after repairs.", "2026-02-02"),
+        ("The city is set to hold a referendum on the tram in June.", "2025-06"),
+        ("The old quay was closed to traffic in June.", "2024-06"),
+        ("The ministry signed the dredging contract on 2 February.", "2025-02-02"),
+    ],
+)
+def test_events_future_clauses_resolve_forward_past_ones_backward(nlp, make_document, text, date):
+    assert dates(analyse(nlp, make_document, text, published="2025-03-05")) == [date]
+
+
+def test_events_take_the_verbs_since_phrase_not_a_nouns(nlp, make_document):
+    text = (
+        "The inspectors said that since the start of 2021, 12 tankers have docked at the "
+        "northern terminal, out of 80 calls since 2015."
+    )
+    assert dates(analyse(nlp, make_document, text)) == ["2021"]
+
+
+def test_events_take_the_statements_date_not_where_a_count_starts(nlp, make_document):
+    text = "On 3 March 2022, the auditor said that tolls had doubled since 1998."
+    assert dates(analyse(nlp, make_document, text)) == ["2022-03-03"]
+
+
+def test_events_keep_every_dated_clause_of_a_sentence(nlp, make_document):
+    text = "The mayor said on 4 May 2021 that the bridge, which opened in 1998, would close."
+    assert dates(analyse(nlp, make_document, text)) == ["2021-05-04", "1998"]

@@ -36,3 +36,42 @@ def test_extract_ignores_page_chrome(nlp, make_document):
     analysis = extract(nlp(analysis_text(doc, meta)), doc, meta)
     assert all(c.start >= end for c in analysis.claims)
     assert 12 not in {c.value for c in analysis.claims}
+
+
+def _extract_with(nlp, make_document, text: str, folder=None):
+    from claimledger.config import Settings
+
+    doc = make_document(text)
+    meta = DocumentMeta(doc_id=doc.id)
+    settings = Settings(lexicon_dirs=(folder,)) if folder is not None else None
+    return extract(nlp(analysis_text(doc, meta)), doc, meta, settings=settings)
+
+
+def test_extract_reads_a_users_extra_reporting_verb(nlp, make_document, tmp_path):
+    text = "The Valdria Port Authority grumbled that 40 ships were turned away in 2021.\n"
+    assert [c.source for c in _extract_with(nlp, make_document, text).claims] == [None]
+    (tmp_path / "reporting_verbs.yaml").write_text("verbs: [grumble]\n", encoding="utf-8")
+    extended = _extract_with(nlp, make_document, text, tmp_path)
+    assert [(c.source, c.hedge) for c in extended.claims] == [
+        ("Valdria Port Authority", "reported")
+    ]
+    # the next document that names no folder reads the bundled lexicon again
+    assert [c.source for c in _extract_with(nlp, make_document, text).claims] == [None]
+
+
+def test_extract_reads_a_users_extra_hedge_word(nlp, make_document, tmp_path):
+    text = "A guesstimated 40 ships were turned away in 2021.\n"
+    assert [c.hedge for c in _extract_with(nlp, make_document, text).claims] == ["asserted"]
+    (tmp_path / "hedges.yaml").write_text("estimate_words: [guesstimated]\n", encoding="utf-8")
+    extended = _extract_with(nlp, make_document, text, tmp_path)
+    assert [c.hedge for c in extended.claims] == ["estimated"]
+
+
+def test_extract_rejects_a_broken_user_lexicon_naming_the_file(nlp, make_document, tmp_path):
+    import pytest
+
+    from claimledger.errors import LexiconError
+
+    (tmp_path / "units.yaml").write_text("- just\n- a list\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"units\.yaml"):
+        _extract_with(nlp, make_document, "Some 40 ships were turned away.\n", tmp_path)

@@ -3,6 +3,7 @@
     resolve_entities  -> Entity, Mention        (entities.py, framing.py)
     find_cues         -> who is cited where     (attribution.py)
     find_claims       -> Claim                  (claims.py, quantities.py, periods.py, roles.py)
+    infer_periods     -> the periods the context implies for undated claims  (periods.py)
     find_attributions -> Citation, Quote        (attribution.py), linked to the claims
     find_events       -> Event                  (events.py)
 
@@ -14,23 +15,34 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..config import Settings
 from ..models import Analysis, Document, DocumentMeta
 from .attribution import find_attributions, find_cues
 from .claims import find_claims
+from .cues import using as using_lexicons
 from .entities import resolve_entities
 from .events import find_events
+from .periods import infer_periods
 from .roles import build_actors
 from .sentences import doc_ents
 
 __all__ = ["extract", "find_attributions", "find_claims", "find_events"]
 
 
-def extract(sdoc, document: Document, meta: DocumentMeta) -> Analysis:
+def extract(
+    sdoc, document: Document, meta: DocumentMeta, *, settings: Settings | None = None
+) -> Analysis:
     """Everything the pipeline extracts from one document's annotated text.
 
     `sdoc` was made from the document's text with page chrome blanked to spaces (same
-    length), so its character offsets are offsets into `document.text`.
+    length), so its character offsets are offsets into `document.text`. The lexicons read
+    are the bundled ones extended by the files in `settings.lexicon_dirs`.
     """
+    with using_lexicons(settings.lexicon_dirs if settings is not None else ()):
+        return _extract(sdoc, document, meta)
+
+
+def _extract(sdoc, document: Document, meta: DocumentMeta) -> Analysis:
     chrome = tuple((c.start, c.end) for c in meta.chrome)
     entities, mentions = resolve_entities(sdoc, document.id)
     actors = build_actors(sdoc, entities, mentions)
@@ -44,6 +56,7 @@ def extract(sdoc, document: Document, meta: DocumentMeta) -> Analysis:
         chrome,
         doc_date=meta.published,
     )
+    claims = infer_periods(sdoc, claims, reference_year(sdoc, meta), meta.published)
     citations, quotes = find_attributions(sdoc, document.id, cues, claims, chrome)
     events = find_events(sdoc, document.id, meta)
     dated = [e.date for e in events]

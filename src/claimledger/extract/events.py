@@ -16,6 +16,7 @@ import warnings
 from datetime import date, datetime
 
 from ..models import DocumentMeta, Event, content_id
+from . import cues as lexicons
 from .periods import MONTH_PATTERN, MONTHS, find_cues
 from .sentences import doc_ents, sentences
 
@@ -54,8 +55,8 @@ def find_events(sdoc, doc_id: str, meta: DocumentMeta) -> list[Event]:
     doc_date = _parse_iso(meta.published)
     sents = sentences(sdoc)
     sent_of = {tok.i: n for n, sent in enumerate(sents) for tok in sent}
-    events: list[Event] = []
-    seen: set[tuple[int, str]] = set()
+    # sentence index -> [(rank, ent, date)]: see `_rank` for which of them date the sentence
+    found: dict[int, list[tuple[tuple[bool, bool], object, str]]] = {}
     for ent in doc_ents(sdoc):
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in chrome):
             continue
@@ -79,30 +80,97 @@ def find_events(sdoc, doc_id: str, meta: DocumentMeta) -> list[Event]:
         ):
             continue  # one end of "from 2016 to 2023" is a period's bound, not an event
         text = ent.text.strip()
-        when = resolve_date(text, doc_date, _nearby_year(sents, n))
-        if when is None:
-            continue
-        key = (sent.start_char, when)
-        if key in seen:
-            continue
-        seen.add(key)
-        events.append(
-            Event(
-                id=content_id("v", doc_id, sent.start_char, when, text),
-                doc_id=doc_id,
-                start=sent.start_char,
-                end=sent.end_char,
-                text=sent.text,
-                date=when,
-                date_text=text,
+        when = resolve_date(text, doc_date, _nearby_year(sents, n), forward=looks_forward(ent.root))
+        if when is not None:
+            found.setdefault(n, []).append((_rank(ent), ent, when))
+    events: list[Event] = []
+    for n in sorted(found):
+        sent = sents[n]
+        best = min(rank for rank, _, _ in found[n])
+        seen: set[str] = set()
+        for rank, ent, when in found[n]:
+            if rank != best or when in seen:
+                continue
+            seen.add(when)
+            text = ent.text.strip()
+            events.append(
+                Event(
+                    id=content_id("v", doc_id, sent.start_char, when, text),
+                    doc_id=doc_id,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    text=sent.text,
+                    date=when,
+                    date_text=text,
+                )
             )
-        )
     return events
 
 
-def resolve_date(text: str, doc_date: date | None, nearby_year: int | None) -> str | None:
+def _rank(ent) -> tuple[bool, bool]:
+    """Which dates of a sentence date its event, smaller first. A "since" phrase names where
+    a running count or state starts, not something that happened: it dates the sentence
+    only when nothing else does ("has maintained ties since 1992"), and one that qualifies
+    a noun ("15 planes since the start of 2023, out of 100 flights since 2016") yields to
+    one that qualifies the verb."""
+    tok = ent.root
+    if ent[0].lower_ == "since":
+        prep = ent[0]  # spaCy put the preposition inside the DATE span
+    elif tok.dep_ == "pobj":
+        prep = tok.head
+        # "since the beginning of 2023": the year hangs from "of", the "of" from a noun
+        # that hangs from "since"
+        up = prep.head
+        if prep.lower_ != "since" and up.dep_ == "pobj" and up.head.lower_ == "since":
+            prep = up.head
+    else:
+        return False, False
+    if prep.lower_ != "since":
+        return False, False
+    return True, prep.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def looks_forward(tok) -> bool:
+    """Whether the clause holding `tok` speaks of the future: "will reopen on 2 February",
+    "is due to start in June", "is set to open in May", "is to be signed in June"
+    (data/periods.yaml). A partial date in such a clause is the next one, not the last."""
+    forward = lexicons.words("periods", "forward_words")
+    future = lexicons.words("periods", "future_auxiliaries")
+    node, via_xcomp = tok, False
+    for _ in range(16):
+        lemma = node.lemma_.lower()
+        if (lemma in forward or node.lower_ in forward) and (
+            via_xcomp
+            or node.pos_ not in ("VERB", "AUX")
+            or (
+                node.tag_ in ("VBN", "VBG")
+                and not any(c.lower_ in ("was", "were", "had") for c in node.children)
+            )
+        ):
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            kids = list(node.children)
+            if any(c.dep_ == "aux" and c.lower_ in future for c in kids):
+                return True
+            to = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            if to and node.dep_ == "xcomp" and node.head.lemma_ == "be":
+                return True  # "the port is to reopen in June"
+            if node.dep_ != "xcomp" and node.dep_ not in ("conj", "prep", "pobj"):
+                return False
+            via_xcomp = node.dep_ == "xcomp"
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def resolve_date(
+    text: str, doc_date: date | None, nearby_year: int | None, *, forward: bool = False
+) -> str | None:
     """`text` (one DATE span) as YYYY, YYYY-MM or YYYY-MM-DD, or None when it names no
-    specific time (durations, ranges, "a week later") or cannot be placed."""
+    specific time (durations, ranges, "a week later") or cannot be placed. A day or month
+    without a year is the latest up to the document's date, or with `forward` (a future
+    clause) the next one from it."""
     if _RANGE.search(text):
         return None
     for kind, pattern in _FULL:
@@ -118,7 +186,7 @@ def resolve_date(text: str, doc_date: date | None, nearby_year: int | None) -> s
             return f"{g[1]}-{_month(g[0]):02d}"
         if kind in ("dm", "md"):
             day, month = (int(g[0]), g[1]) if kind == "dm" else (int(g[1]), g[0])
-            year = _year_for(_month(month), day, doc_date, nearby_year)
+            year = _year_for(_month(month), day, doc_date, nearby_year, forward)
             return _ymd(year, month, day) if year else None
         if kind == "y":
             if _VAGUE.search(text):
@@ -127,7 +195,7 @@ def resolve_date(text: str, doc_date: date | None, nearby_year: int | None) -> s
         if kind == "m":
             # a month alone is placed by the document's date only: a year written nearby
             # is as likely to be another event's
-            year = _year_for(_month(g[0]), 1, doc_date, None)
+            year = _year_for(_month(g[0]), 0, doc_date, None, forward)
             return f"{year}-{_month(g[0]):02d}" if year else None
     m = _WEEKDAY.match(text.strip())
     if m and doc_date is not None:
@@ -150,18 +218,25 @@ def _ymd(year: int, month: str, day: int) -> str | None:
         return None
 
 
-def _year_for(month: int, day: int, doc_date: date | None, nearby_year: int | None) -> int | None:
-    """The year of a day and month written without one: the document's year (the year
-    before when that would fall after the document), else the latest year written nearby."""
-    if doc_date is not None:
-        year = doc_date.year
-        try:
-            if date(year, month, day) > doc_date:
-                year -= 1
-        except ValueError:
-            return None
-        return year
-    return nearby_year
+def _year_for(
+    month: int, day: int, doc_date: date | None, nearby_year: int | None, forward: bool = False
+) -> int | None:
+    """The year of a day and month written without one (day 0: the month as a whole): the
+    document's year, or the year before when that would fall after the document (the year
+    after when it would fall before a `forward` one), else the latest year written nearby."""
+    if doc_date is None:
+        return nearby_year
+    year = doc_date.year
+    try:
+        date(year, month, max(day, 1))
+    except ValueError:
+        return None
+    now = (doc_date.month, doc_date.day)
+    if forward and (month, day or 32) < now:
+        return year + 1
+    if not forward and (month, day or 1) > now:
+        return year - 1
+    return year
 
 
 def _relative(text: str, doc_date: date) -> str | None:

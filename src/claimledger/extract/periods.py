@@ -8,11 +8,15 @@ billion" does not date the purchase by the date of the claim.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Literal
 
 from ..models import Period
+from . import cues as lexicons
+from .sentences import doc_text, sentences
 
 MONTHS = {
     m: i
@@ -35,7 +39,8 @@ MONTHS = {
     )
     for m in names
 }
-MONTH_PATTERN = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# never a prefix of a longer word: "jul" of "July 2022", "sep" of "separate"
+MONTH_PATTERN = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?![a-z])"
 _YEAR = r"(1[89]\d\d|20\d\d)"
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -67,10 +72,11 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "single",
         re.compile(
-            rf"\b(?:in|during|throughout|by|for|of|at)\s+(?:the\s+)?(?:(?:first|second|third|"
+            rf"\b(?:in|during|throughout|by|for|of|at|on)\s+(?:the\s+)?(?:(?:first|second|third|"
             rf"fourth|final|last)\s+(?:quarter|half)\s+of\s+|(?:autumn|fall|spring|summer|winter|"
             rf"beginning|start|end|middle|course|first\s+half|second\s+half)\s+of\s+|(?:early|late|"
-            rf"mid)[-\s]+)?(?:({MONTH_PATTERN})\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}\b(?!\s*[-–]\s*\d)",
+            rf"mid)[-\s]+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH_PATTERN})\s+)?(?:\d{{1,2}},?\s+)?"
+            rf"{_YEAR}\b(?!\s*[-–]\s*\d)",
             re.I,
         ),
     ),
@@ -153,10 +159,22 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"\b(?:(?:in|during)\s+the\s+(?:first|last|past)\s+\w+\s+(?:months|weeks|days)\s+"
             rf"of\s+)?(?:this|the\s+current)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b|"
-            rf"\bon\s+{_WEEKDAY}\b|\bthis\s+{_WEEKDAY}\b|\blast\s+(?:week|month)\b",
+            rf"\bon\s+{_WEEKDAY}\b|\bthis\s+{_WEEKDAY}\b|\blast\s+week\b",
             re.I,
         ),
         "0",
+    ),
+    (
+        re.compile(r"\b(?:last|previous|past)\s+month\b|\ba\s+month\s+(?:ago|earlier)\b", re.I),
+        "-1m",
+    ),
+    (
+        re.compile(
+            rf"\b(?:in|over|within|during)\s+the\s+(?:next|coming)\s+(?:{_COUNT}\s+(?:to|or|-|–)\s+)?"
+            rf"{_COUNT}\s+(months|weeks|days)\b",
+            re.I,
+        ),
+        "ahead",
     ),
     (
         re.compile(
@@ -194,6 +212,7 @@ def _relative_cues(
     Tuesday", "in November", "since July", "over twelve months"."""
     year = int(doc_date[:4])
     month = int(doc_date[5:7]) if len(doc_date) >= 7 else 12
+    forward = bool(_future_pattern().search(text))
     out: list[PeriodCue] = []
     for pattern, how in _RELATIVE:
         for m in pattern.finditer(text):
@@ -202,9 +221,23 @@ def _relative_cues(
             if how in ("-1", "0"):
                 y = str(year + int(how))
                 period = Period(start=y, end=y)
+            elif how == "-1m":  # "last month" in a January article is last December
+                y = str(year if month > 1 else year - 1)
+                start = f"{y}-{month - 1 if month > 1 else 12:02d}"
+                period = Period(start=start, end=start)
+            elif how == "ahead":  # "in the next three to four months", from the document's date
+                count = m.group(2).lower()
+                n = int(count) if count.isdigit() else _SMALL[count]
+                months = {"months": n, "weeks": -(-n * 7 // 30), "days": -(-n // 30)}[
+                    m.group(3).lower()
+                ]
+                period = Period(start=str(year), end=str(year + (month - 1 + months) // 12))
             elif how in ("month", "since"):
                 mon = MONTHS[m.group(1).lower().rstrip(".")]
-                y = str(year if mon <= month else year - 1)
+                if how == "month" and forward:
+                    y = str(year if mon >= month else year + 1)  # "due to start in June"
+                else:
+                    y = str(year if mon <= month else year - 1)
                 start = f"{y}-{mon:02d}"
                 period = Period(start=start, end=start if how == "month" else str(year))
             else:
@@ -223,6 +256,23 @@ def _relative_cues(
                 )
             )
     return out
+
+
+@cache
+def _future_pattern_for(dirs: tuple) -> re.Pattern[str]:
+    auxiliaries = [re.escape(w) for w in lexicons.words("periods", "future_auxiliaries")]
+    # lemmas in running text: "expected to", "planned for", "scheduled to", "is due to"
+    heads = [
+        rf"{re.escape(w)}\w{{0,3}}\s+(?:to|for)" for w in lexicons.words("periods", "forward_words")
+    ]
+    options = sorted([*auxiliaries, *heads, r"(?:is|are)\s+to"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(options) + r")\b", re.I)
+
+
+def _future_pattern() -> re.Pattern[str]:
+    """A sentence speaking of the future ("will", "is due to", "is set to", "scheduled for"):
+    a month it names alone is the next one (data/periods.yaml)."""
+    return _future_pattern_for(lexicons.current_dirs())
 
 
 def _cue(kind: Kind, m: re.Match[str], ref_year: str | None) -> tuple[Period | None, int] | None:
@@ -251,3 +301,210 @@ def _cue(kind: Kind, m: re.Match[str], ref_year: str | None) -> tuple[Period | N
             return None
         return Period(start=str(int(ref_year) - years), end=ref_year), years
     return None, 0
+
+
+# --- Periods the text implies rather than states ----------------------------------------
+#
+# `claims.py` dates a figure by the period expressions of its own clause. A careful reader
+# dates more: a total "under the deal" covers the deal's life when the text says when it
+# began; a figure beside a dated one in the same sentence, or after one in the same
+# paragraph, shares its period; a figure reported "on Wednesday" or "this week" is of the
+# document's time. Figures about ongoing states with nothing around them stay undated.
+
+
+def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None) -> list:
+    """`claims` with the periods their context implies filled in where they had none."""
+    if not claims or all(c.period is not None for c in claims):
+        return claims
+    sents = sentences(sdoc)
+    starts = [s.start_char for s in sents]
+    breaks = [m.start() for m in re.finditer(r"\n[ \t\u00a0]*\n", doc_text(sdoc))]
+
+    def sentence_of(char: int) -> int:
+        return max(bisect.bisect_right(starts, char) - 1, 0)
+
+    def paragraph_of(char: int) -> int:
+        return bisect.bisect_right(breaks, char)
+
+    arrangements = lexicons.words("periods", "arrangements")
+    timeless = lexicons.words("periods", "duration_units")
+    lifetime = _lifetime(sents, arrangements, ref_year, doc_date)
+    named = set()
+    if lifetime is not None:
+        named = {paragraph_of(s.start_char) for s in sents if _names_arrangement(s, arrangements)}
+    out = list(claims)
+    # 1. the arrangement a total is counted within; a sentence anchored in the document's time
+    for k, claim in enumerate(out):
+        if claim.period is not None or claim.unit in timeless:
+            continue  # "a war of 44 days" is itself a stretch of time, not dated by its context
+        sent = sents[sentence_of(claim.start)]
+        fig = _figure_token(sdoc, claim)
+        period = None
+        if (
+            lifetime is not None
+            and fig is not None
+            and (
+                _within_arrangement(sent, arrangements)
+                or (_cumulative(fig) and paragraph_of(sent.start_char) in named)
+            )
+        ):
+            period = lifetime
+        if period is None and doc_date and fig is not None and not _in_relative_clause(fig):
+            period = _anchored(sent, ref_year, doc_date)
+        n = sentence_of(claim.start)
+        if (
+            period is None
+            and n > 0
+            and paragraph_of(sents[n - 1].start_char) == paragraph_of(sent.start_char)
+        ):
+            period = _referred(sent, sents[n - 1], ref_year, doc_date)
+        if period is not None:
+            out[k] = replace(claim, period=period)
+    # 2. a figure beside a dated one shares its period: one in the same sentence, else one in
+    # the sentence right before in the same paragraph, for what happened, not a state ("Some
+    # 32.9 million tonnes left over twelve months. Egypt received 1.5 million tonnes of it.")
+    dated = [(c.start, c.period) for c in out if c.period is not None]
+    for k, claim in enumerate(out):
+        if claim.period is not None or claim.unit in timeless:
+            continue
+        n, p = sentence_of(claim.start), paragraph_of(claim.start)
+        same = [per for start, per in dated if sentence_of(start) == n]
+        # across a paragraph break only when the figure points back ("half of the total")
+        back = p if _TOTAL.search(claim.text) is None else paragraph_of(claim.start) - 1
+        before = [
+            per
+            for start, per in dated
+            if start < claim.start and sentence_of(start) == n - 1 and paragraph_of(start) >= back
+        ]
+        if same:
+            out[k] = replace(claim, period=same[0])
+        elif before:
+            fig = _figure_token(sdoc, claim)
+            if fig is not None and _cumulative(fig):
+                out[k] = replace(claim, period=before[-1])
+    return out
+
+
+def _lifetime(sents, arrangements, ref_year, doc_date) -> Period | None:
+    """The life of the arrangement the text counts within: from the first date the text
+    gives for its start ("the deal was signed on 22 July 2022", "when the agreement was
+    signed a year ago") to the document's year."""
+    starts = lexicons.words("periods", "start_verbs")
+    for sent in sents:
+        for tok in sent:
+            if tok.lemma_.lower() not in arrangements or tok.dep_ not in (
+                "nsubj", "nsubjpass", "dobj",
+            ):  # fmt: skip
+                continue
+            verb = tok.head
+            if verb.lemma_.lower() not in starts:
+                continue
+            for cue in find_cues(sent.text, sent.start_char, ref_year, doc_date):
+                if cue.period is None or cue.kind not in ("single", "since"):
+                    continue
+                # years only: the life is inferred, and "July 2022" to "2023" would read
+                # as another span than the "2022-2023" another outlet states
+                begin = cue.period.start[:4]
+                end = ref_year or cue.period.end[:4]
+                if begin <= end:
+                    return Period(start=begin, end=end)
+    return None
+
+
+def _figure_token(sdoc, claim):
+    at = claim.text.find(claim.value_text)
+    start = claim.start + max(at, 0)
+    span = sdoc.char_span(start, start + len(claim.value_text), alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _within_arrangement(sent, arrangements) -> bool:
+    """ "... left Ukrainian ports under the deal", "Thanks to the corridor, ..."."""
+    within = lexicons.words("periods", "within_words")
+    for tok in sent:
+        if tok.lemma_.lower() in arrangements and tok.dep_ == "pobj":
+            prep = tok.head
+            if prep.lower_ in within or (prep.lower_ == "to" and prep.head.lower_ in within):
+                return True
+    return False
+
+
+def _cumulative(fig) -> bool:
+    """Whether a figure's clause is past or perfect ("went", "had been exported", "took"):
+    what happened over a span, not an ongoing state ("holds 40%")."""
+    verb = fig
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in aux)
+
+
+def _names_arrangement(sent, arrangements) -> bool:
+    """Whether a sentence speaks of the arrangement by a definite name ("the deal", "the
+    agreement"), not just of an arrangement ("signed an agreement")."""
+    return any(
+        tok.lemma_.lower() in arrangements
+        and tok.pos_ == "NOUN"
+        and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
+        for tok in sent
+    )
+
+
+def _anchored(sent, ref_year, doc_date) -> Period | None:
+    """The year of a sentence anchored in the document's time ("said on Wednesday", "this
+    week", "told a news conference on August 6"): its figures are of that year."""
+    years = {
+        (c.period.start[:4], c.period.end[:4])
+        for c in find_cues(sent.text, sent.start_char, ref_year, doc_date)
+        if c.relative and c.period is not None
+    }
+    if len(years) != 1:
+        return None
+    start, end = years.pop()
+    return Period(start=start, end=end)
+
+
+_TOTAL = re.compile(
+    r"\b(?:of|from)\s+(?:the\s+(?:total|sum|whole|overall)|it|them|that|this)\b", re.I
+)
+
+
+def _in_relative_clause(fig) -> bool:
+    """ "the record of more than $13 reached shortly after the invasion": a figure inside a
+    clause that qualifies a noun keeps its own time, not the sentence's."""
+    tok = fig
+    for _ in range(32):
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+_BACK = re.compile(
+    r"\b(?:by\s+the\s+end\s+of|later\s+(?:in|that)|in|during|within|by)\s+(?:the\s+same|that|the)"
+    r"\s+(month|year)\b|\bthe\s+(?:following|next)\s+(?:day|week|month)\b|\bthat\s+(month|year)\b",
+    re.I,
+)
+
+
+def _referred(sent, previous, ref_year, doc_date) -> Period | None:
+    """ "Azerbaijan launched an operation on 19 September 2023. ... by the end of the month
+    100,000 people had left": "the month" is the one the sentence before names."""
+    m = _BACK.search(sent.text)
+    if m is None:
+        return None
+    named = [
+        c.period
+        for c in find_cues(previous.text, previous.start_char, ref_year, doc_date)
+        if c.period is not None and c.kind == "single"
+    ]
+    if not named:
+        return None
+    when = named[-1].start
+    unit = (m.group(1) or m.group(2) or "").lower()
+    when = when[:4] if unit == "year" else when
+    return Period(start=when, end=when)

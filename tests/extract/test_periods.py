@@ -1,0 +1,127 @@
+"""Claim periods: stated ones, and those a careful reader takes from the context (the life
+of the arrangement a total is counted under, a dated sentence beside it, the document's
+own time), while figures about ongoing states stay undated."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract import extract
+from claimledger.extract.periods import find_cues
+from claimledger.models import DocumentMeta
+from claimledger.pipeline import analysis_text
+
+
+def periods(nlp, make_document, text, published=None):
+    doc = make_document(text)
+    meta = DocumentMeta(doc_id=doc.id, published=published)
+    analysis = extract(nlp(analysis_text(doc, meta)), doc, meta)
+    return {c.value: (c.period.start, c.period.end) if c.period else None for c in analysis.claims}
+
+
+PACT = (
+    "The river pact was signed in Geneva on 3 March 2021 by the two riparian states.\n\n"
+    "Some 12 million tonnes of cargo left the upper ports under the pact, carried by more "
+    "than 400 barges. About 60% of it went to coastal mills, the operators said.\n\n"
+    "The lower port handles 15% of the country's trade.\n"
+)
+
+
+def test_periods_totals_under_an_arrangement_span_its_stated_life(nlp, make_document):
+    found = periods(nlp, make_document, PACT, published="2022-05-10")
+    assert found[12_000_000] == ("2021", "2022")
+    assert found[400] == ("2021", "2022")  # same sentence, same count
+
+
+def test_periods_past_figures_in_a_paragraph_naming_the_arrangement_share_it(nlp, make_document):
+    assert periods(nlp, make_document, PACT, published="2022-05-10")[0.6] == ("2021", "2022")
+
+
+def test_periods_ongoing_states_stay_undated(nlp, make_document):
+    assert periods(nlp, make_document, PACT, published="2022-05-10")[0.15] is None
+
+
+def test_periods_an_arrangement_without_a_stated_start_dates_nothing(nlp, make_document):
+    text = "Some 12 million tonnes of cargo left the upper ports under the pact.\n"
+    assert periods(nlp, make_document, text, published="2022-05-10")[12_000_000] is None
+
+
+def test_periods_a_sentence_anchored_in_the_documents_time_dates_its_figures(nlp, make_document):
+    text = "About 7 million tonnes of cargo have left the port, the minister said on Wednesday.\n"
+    assert periods(nlp, make_document, text, published="2023-11-16") == {
+        7_000_000: ("2023", "2023")
+    }
+    assert periods(nlp, make_document, text) == {7_000_000: None}
+
+
+def test_periods_the_sentence_before_dates_a_past_figure_referring_to_it(nlp, make_document):
+    text = (
+        "Under the scheme, some 30 million tonnes of food left the ports over twelve months. "
+        "Kenya received about 2 million tonnes of it, officials said.\n"
+    )
+    found = periods(nlp, make_document, text, published="2023-08-20")
+    assert found[30_000_000] == ("2022", "2023")
+    assert found[2_000_000] == ("2022", "2023")
+
+
+def test_periods_the_month_refers_to_the_date_before(nlp, make_document):
+    text = (
+        "The army entered the valley on 19 September 2023. The militias laid down their arms "
+        "the next day, and by the end of the month 90,000 residents had fled.\n"
+    )
+    assert periods(nlp, make_document, text, published="2023-10-02")[90_000] == (
+        "2023-09",
+        "2023-09",
+    )
+
+
+def test_periods_durations_take_no_period_from_their_context(nlp, make_document):
+    text = (
+        "Exports through the port reached $3 billion in 2019. A strike by the dockers then "
+        "lasted 44 days.\n"
+    )
+    found = periods(nlp, make_document, text)
+    assert found[3_000_000_000] == ("2019", "2019")
+    assert found[44] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Exports are due to reach 5 million tonnes in June.", ("2025-06", "2025-06")),
+        ("Exports reached 5 million tonnes in June.", ("2024-06", "2024-06")),
+        ("Exports reached 5 million tonnes last month.", ("2025-02", "2025-02")),
+        (
+            "The state will deliver 50,000 tonnes in the next three to four months.",
+            ("2025", "2025"),
+        ),
+    ],
+)
+def test_periods_future_clauses_resolve_forward(nlp, make_document, text, period):
+    assert list(periods(nlp, make_document, text, published="2025-03-05").values()) == [period]
+
+
+def test_periods_relative_dates_cross_the_year_boundary():
+    last_month = find_cues("Sales fell last month.", 0, "2025", "2025-01-20")
+    assert [c.period.start for c in last_month] == ["2024-12"]
+    ahead = find_cues("It will ship 9,000 tonnes in the next four months.", 0, "2025", "2025-11-02")
+    assert [(c.period.start, c.period.end) for c in ahead] == [("2025", "2026")]
+
+
+def test_periods_month_names_are_whole_words():
+    text = "The deal was signed on 22 July 2022 in separate documents."
+    assert [(c.period.start, c.relative) for c in find_cues(text, 0, "2023", "2023-07-17")] == [
+        ("2022-07", False)
+    ]
+
+
+def test_periods_a_figure_pointing_back_across_a_paragraph_shares_the_total(nlp, make_document):
+    text = (
+        "Some 30 million tonnes of food left the ports between 2021 and 2022, officials said.\n\n"
+        "Maize made up about half of the total.\n\n"
+        "Barley made up 25% of the harvest in the valley.\n"
+    )
+    found = periods(nlp, make_document, text)
+    assert found[30_000_000] == ("2021", "2022")
+    assert found[0.5] == ("2021", "2022")
+    assert found[0.25] is None  # nothing points back: a new paragraph starts afresh
