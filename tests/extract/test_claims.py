@@ -296,3 +296,149 @@ def test_claims_verbless_lines_with_dates_terminate(nlp, make_document):
     text = "Wheat shipments in May 2022 and the 300 tonnes of maize for Lebanon's mills."
     claims = analyse(nlp, make_document, text, published="2023-01-01").claims
     assert [c.value for c in claims] == [300]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over those years, Spain bought 12% of all the olives that Italy sold abroad.",
+        "Over those years, Spain bought 12% of Italy's olive exports.",
+    ],
+)
+def test_claims_the_base_of_a_share_names_its_own_flow(nlp, make_document, text):
+    # the buyer's verb does not make the seller's exports into the buyer's purchases
+    claim = claim_for(analyse(nlp, make_document, text), 0.12)
+    assert "export" in claim.measure
+    assert "purchase" not in claim.measure
+    assert (claim.subject, claim.object) == ("Spain", "Italy")
+
+
+def test_claims_a_figure_naming_no_thing_takes_the_measure_before(nlp, make_document):
+    text = (
+        "Canadian ports shipped the wheat. Rich countries took 40% of the cargoes, "
+        "while poor countries received 10%. The poorest countries accounted for 2%."
+    )
+    a = analyse(nlp, make_document, text)
+    measures = {claim_for(a, v).measure for v in (0.40, 0.10, 0.02)}
+    assert measures == {"share of cargo"}
+
+
+def test_claims_goods_sent_to_parties_that_are_no_state_have_no_object(nlp, make_document):
+    text = (
+        "Canadian wheat filled the ships. Only 4% of the wheat reached the "
+        "poorest countries, while 60% went to wealthy nations, Mexico said."
+    )
+    a = analyse(nlp, make_document, text)
+    for value in (0.04, 0.60):
+        assert (claim_for(a, value).subject, claim_for(a, value).object) == ("Canada", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kenya received about 2 million tonnes of maize from Tanzania last year.", 2e6),
+        ("Kenya imports Tanzanian maize. It received about 2 million tonnes last year.", 2e6),
+    ],
+)
+def test_claims_the_receiver_of_goods_is_the_object(nlp, make_document, text, value):
+    claim = claim_for(analyse(nlp, make_document, text), value)
+    assert (claim.subject, claim.object) == ("Tanzania", "Kenya")
+
+
+def test_claims_shipments_naming_no_origin_are_the_documents_exporters(nlp, make_document):
+    text = (
+        "Brazilian ports were busy all year and Brazilian soy sold well. "
+        "Argentina watched from the sidelines. Peru asked for more. Chile said little. "
+        "About 12 million tonnes of soy were shipped under the scheme."
+    )
+    claim = claim_for(analyse(nlp, make_document, text), 12e6)
+    assert (claim.subject, claim.object) == ("Brazil", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("About 700 ships sailed from Brazilian ports last year.", 700),
+        ("The fish went out on 300 voyages out of Chilean ports.", 300),
+    ],
+)
+def test_claims_where_ships_sail_from_is_the_subject(nlp, make_document, text, value):
+    claim = claim_for(analyse(nlp, make_document, text), value)
+    assert (claim.subject, claim.object) == (
+        "Brazil" if value == 700 else "Chile",
+        None,
+    )
+
+
+def test_claims_a_figure_subject_of_its_clause_ignores_the_clause_above(nlp, make_document):
+    text = "The pact was brokered by Norway in 2021, when 5 million tonnes of fish were stuck."
+    claim = claim_for(analyse(nlp, make_document, text), 5e6)
+    assert claim.subject != "Norway"
+
+
+def test_claims_an_action_noun_belongs_to_its_doer(nlp, make_document):
+    text = "The Chilean army ended ten years of Peruvian occupation of the valley."
+    claim = claim_for(analyse(nlp, make_document, text), 10)
+    assert (claim.subject, claim.object) == ("Peru", "Chile")
+
+
+def test_claims_an_action_named_before_keeps_its_doer(nlp, make_document):
+    text = (
+        "The Chilean army ended years of Peruvian occupation of the valley. "
+        "Farmers went back. Schools opened again. "
+        "For a decade, 30% of the valley was under occupation."
+    )
+    claim = claim_for(analyse(nlp, make_document, text), 0.30)
+    assert claim.subject == "Peru"
+
+
+def test_claims_a_thing_named_before_keeps_that_sentences_parties(nlp, make_document):
+    text = (
+        "Spain has signed a large arms agreement with Morocco, officials confirmed. "
+        "The package, worth $2 billion, covers helicopters and radars."
+    )
+    claim = claim_for(analyse(nlp, make_document, text), 2e9)
+    assert (claim.subject, claim.object) == ("Spain", "Morocco")
+
+
+def test_claims_a_part_of_a_figure_keeps_its_actors(nlp, make_document):
+    text = "About 7 million tonnes of cargo have left Brazil, of which 5 million tonnes were wheat."
+    claim = claim_for(analyse(nlp, make_document, text), 5e6)
+    assert claim.measure == "quantity of wheat"
+    assert claim.subject == "Brazil"
+
+
+def test_claims_the_receiver_on_the_terms_of_a_deal_is_the_object(nlp, make_document):
+    text = "Brazil agreed to supply up to 1 million tonnes of soy at a discount to Egypt."
+    claim = claim_for(analyse(nlp, make_document, text), 1e6)
+    assert (claim.subject, claim.object) == ("Brazil", "Egypt")
+
+
+def test_claims_goods_held_in_a_states_silos_are_its_own(nlp, make_document):
+    text = "The talks began in May, when 9 million tonnes of grain were stuck in Kenyan silos."
+    claim = claim_for(analyse(nlp, make_document, text), 9e6)
+    assert (claim.subject, claim.object) == ("Kenya", None)
+
+
+def test_claims_what_attacks_hit_belongs_to_the_documents_exporter(nlp, make_document):
+    text = (
+        "Brazilian ports kept loading soy through the winter. "
+        "Officials say Argentine raids have destroyed about 40,000 tonnes of soy."
+    )
+    claim = claim_for(analyse(nlp, make_document, text), 40_000)
+    assert claim.object == "Brazil"
+    assert claim.subject != "Brazil"
+
+
+def test_claims_a_world_figure_gets_no_state(nlp, make_document):
+    text = "Brazil exported soy all year. Global food prices had fallen by 20 percent since May."
+    claim = claim_for(analyse(nlp, make_document, text), 0.20)
+    assert (claim.subject, claim.object) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chile won the 30-day war of 1879 with warships.", "Chile won the 30-day Pacific War."],
+)
+def test_claims_the_duration_of_a_named_or_dated_war(nlp, make_document, text):
+    assert claim_for(analyse(nlp, make_document, text), 30).measure == "duration of war"

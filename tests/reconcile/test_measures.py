@@ -91,3 +91,9 @@ def test_measures_generic_aspect_gives_way_to_the_unit():
     assert lex.key("quantity of grain", "tonnes") == grain
     assert grain.text == "quantity of grain"
     assert lex.key("ships", "count") == lex.key("number of ships", "count")
+
+
+def test_measures_food_and_grain_shipments_are_one_measure():
+    lex = load_lexicon()
+    assert lex.key("quantity of grain", "tonnes").base == lex.key("food", "tonnes").base
+    assert canonical_measure("grain exports") == canonical_measure("food exports")

@@ -54,6 +54,9 @@ def find_claims(
     claims: list[Claim] = []
     last_period: Period | None = None
     last_seen = -10
+    # the measure and unit of the last figure that named the thing it quantifies
+    recent: tuple[str, str] | None = None
+    last_figure_sent = -10
     for n, sent in enumerate(sents):
         if n - last_seen > 2:
             last_period = None  # "during that period" points back a sentence or two at most
@@ -61,6 +64,10 @@ def find_claims(
         figs = by_sent.get(n, [])
         segments = _segments(sdoc, sent, figs)
         previous_measure = None
+        if n - last_figure_sent > 1:
+            recent = None  # a measure carries to the next sentence, no further
+        if figs:
+            last_figure_sent = n
         for fig, (seg_start, seg_end) in zip(figs, segments, strict=True):
             chain = _chain(sdoc, fig, stop_at_reporting=True)
             measured = _measured(sdoc, fig, chain)
@@ -68,15 +75,31 @@ def find_claims(
                 sdoc, fig, chain, period_cues, last_period, seg_start, seg_end, ref_year
             )
             context = _context(sdoc, sents, n, fig)
-            subject, obj = find_roles(fig, chain, measured, actors, context)
-            if measured is None and claims and claims[-1].start >= sent.start_char:
-                # "trade doubled and ... it grew six folds": same actors as the figure before
+            previous = sents[n - 1] if n else None
+            subject, obj = find_roles(fig, chain, measured, actors, context, previous)
+            if (
+                claims
+                and claims[-1].start >= sent.start_char
+                and (measured is None or (subject is None and obj is None))
+                and (measured is None or claims[-1].unit == fig.unit)
+            ):
+                # "trade doubled and ... it grew six folds", "7 million tonnes left, of which
+                # 5 million tonnes were grain": same actors as the figure before
                 subject = subject or claims[-1].subject
                 obj = obj or claims[-1].object
             cue = _governing_cue(sdoc, fig, cues, n)
             hedge = _hedge(sdoc, fig, chain, cue)
-            measure = _measure(fig, measured, chain) or previous_measure or fig.unit
+            measure = _measure(fig, measured, chain)
+            # "output rose by 12%" names its thing through the verb's subject
+            weak = _names_no_thing(fig, measured) and not (measure or "").startswith("change ")
+            if weak and recent is not None and recent[1] == fig.unit:
+                # "High-income countries took 44% of the cargoes ... Low-income countries
+                # accounted for 3%": a figure that names no thing is of the one just before
+                measure = recent[0]
+            measure = measure or previous_measure or fig.unit
             previous_measure = measure
+            if not weak:
+                recent = (measure, fig.unit)
             source = cue.source if cue is not None and cue.named else None
             text = doc_text(sdoc)[seg_start:seg_end]
             claims.append(
@@ -182,12 +205,15 @@ def _measured(sdoc, fig: Figure, chain):
                         (p for q in obj.children if q.lower_ == "of" for p in q.children),
                         obj,
                     )
-                if obj is not None:
-                    return obj
+                if obj is not None and obj.pos_ != "NUM" and obj.ent_type_ != "DATE":
+                    return obj  # not "the 44-day war of 2020": a date says when, not what
         if tok.i != anchor.i and tok.lower_ != "worth":
             break
-    if anchor.dep_ in ("compound", "amod", "nmod", "nummod") and anchor.head.pos_ == "NOUN":
-        return anchor.head
+    if anchor.dep_ in ("compound", "amod", "nmod", "nummod") and anchor.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        return anchor.head  # "700-kilometer border", "the 44-day Patriotic War"
     if fig.unit == "ratio":
         return None
     verb = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
@@ -204,7 +230,10 @@ def _measured(sdoc, fig: Figure, chain):
                 if obj is not None:
                     return obj
         return None
-    order = ("dobj", "nsubj", "nsubjpass") if fig.unit != "factor" else ("nsubj", "nsubjpass")
+    # "5 million tonnes were grain": the copula's attribute names the thing
+    order = (
+        ("dobj", "attr", "nsubj", "nsubjpass") if fig.unit != "factor" else ("nsubj", "nsubjpass")
+    )
     for dep in order:
         for c in children:
             if c.dep_ == dep and c.pos_ == "NOUN" and c.i not in range(fig.first, fig.last + 1):
@@ -218,6 +247,8 @@ _ACTOR_LABELS = {"GPE", "NORP", "LOC", "DATE", "CARDINAL", "PERCENT", "MONEY", "
 
 def _noun_words(tok, actors_free: bool = True) -> str:
     """Lemmas of a noun and its compound/adjective modifiers, lowercased, without states."""
+    if tok.pos_ == "PROPN":
+        return tok.lemma_.lower()  # "the Patriotic War" is a war: the name is no measure
     words = []
     for c in tok.lefts:
         if c.dep_ in _MEASURE_DEPS and c.ent_type_ not in _ACTOR_LABELS and c.is_alpha:
@@ -261,11 +292,40 @@ def _measure(fig: Figure, measured, chain) -> str | None:
         words = f"{words} of {_noun_words(of)}"
     if fig.unit == "ratio":
         trade = lexicons.load("claims_roles").get("trade_verbs") or {}
-        noun = trade.get(verb.lemma_.lower()) if verb is not None else None
+        # the base says itself which flow it is: "of Israel's arms exports", "of all the
+        # arms that Israel sold" (exports, whoever bought the share); only a bare base
+        # ("40% of its oil") takes the flow of the verb that takes the share
+        noun = _base_flow(measured, trade)
+        if noun is None and not _is_flow(measured):
+            noun = trade.get(verb.lemma_.lower()) if verb is not None else None
         if noun and noun not in words:
             words = f"{words} {noun}"
         return f"share of {words}"
     return f"{_aspect(fig.unit)} of {words}"
+
+
+def _names_no_thing(fig: Figure, measured) -> bool:
+    """The figure quantifies no noun ("received 28%"), so its measure would be a verb's."""
+    return fig.unit != "count" and (measured is None or measured.pos_ not in ("NOUN", "PROPN"))
+
+
+def _is_flow(noun) -> bool:
+    """ "exports", "arms purchases": the noun or a word compounded with it names a flow."""
+    flows = lexicons.words("claims_roles", "flow_nouns")
+    return noun.lemma_.lower() in flows or any(
+        c.dep_ in _MEASURE_DEPS and c.lemma_.lower() in flows for c in noun.lefts
+    )
+
+
+def _base_flow(noun, trade: dict) -> str | None:
+    """The flow a relative clause on the base names: "the arms that X sold" -> "export",
+    "the oil imported by X" -> "import"."""
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl"):
+            flow = trade.get(c.lemma_.lower())
+            if flow:
+                return str(flow)
+    return None
 
 
 def _aspect(unit: str) -> str:

@@ -11,6 +11,7 @@ in the sentence (then the sentences before) fills it.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -18,7 +19,9 @@ from ..errors import LexiconError
 from . import cues as lexicons
 from .sentences import doc_ents
 
-_FROM_PREPS = {"from"}
+log = logging.getLogger(__name__)
+
+_FROM_PREPS = {"from", "out"}  # "out of three Ukrainian ports"
 _PARTNER_PREPS = {"to", "with", "at", "against", "into", "towards", "toward", "for", "on", "over"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -104,6 +107,16 @@ class Actors:
     """Token index -> state name for one document."""
 
     at: dict[int, str] = field(default_factory=dict)
+    # the document's origin of goods, found on first use (see `origin`); "" when none
+    _origin: str | None = field(default=None, repr=False)
+
+    def origin(self, doc) -> str | None:
+        """The state the document's goods come from: the one named most often as an origin
+        ("Ukrainian ports", "grain from X", "left X"), by a clear margin; None when no state
+        leads. Figures on shipments that name no origin are about its goods."""
+        if self._origin is None:
+            self._origin = _origin_state(doc, self)
+        return self._origin or None
 
     def of(self, tok) -> str | None:
         name = self.at.get(tok.i)
@@ -118,6 +131,48 @@ class Actors:
                 else None
             )
         return None
+
+
+_ORIGIN_DEPS = {"amod", "compound", "poss", "nmod", "pobj", "dobj"}
+
+
+def _origin_state(doc, actors: Actors) -> str:
+    counts: dict[str, int] = {}
+    # once per document (cached on Actors), not per figure
+    for tok in doc:
+        name = _as_origin(tok, actors)
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    log.debug("origin counts %s", ranked)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return ""
+    return ranked[0][0]
+
+
+def _as_origin(tok, actors: Actors) -> str | None:
+    """The state `tok` names as where goods come from: "Ukrainian ports", "Ukraine's grain",
+    "from Ukraine", "out of Ukrainian ports", "left Ukraine"."""
+    if tok.dep_ not in _ORIGIN_DEPS:
+        return None
+    name = actors.of(tok)
+    if not name:
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out":
+        head = head.head
+    lemma = head.lemma_.lower()
+    if (
+        (tok.dep_ in ("amod", "compound", "poss", "nmod") and lemma in _words("origin_nouns"))
+        or (tok.dep_ == "pobj" and head.lower_ in _FROM_PREPS)
+        or (tok.dep_ == "dobj" and lemma in _words("origin_verbs"))
+    ):
+        return name
+    return None
+
+
+def _words(key: str) -> frozenset[str]:
+    return lexicons.words("claims_roles", key)
 
 
 def build_actors(sdoc, entities, mentions) -> Actors:
@@ -175,6 +230,20 @@ def _pronoun_actor(tok, actors: Actors) -> str | None:
         name = actors.of(tok.doc[i])
         if name:
             return name
+    start = tok.sent.start
+    if tok.dep_ in _SUBJ and start > 0:
+        # "Turkey has gained. It was one of the largest buyers": the subject of the sentence
+        # before, else the state named last in it
+        before = tok.doc[start - 1].sent
+        for c in before.root.children:
+            if c.dep_ in _SUBJ:
+                found = np_actors(c, actors)
+                if found:
+                    return found[0]
+        for i in range(start - 1, max(before.start, tok.i - 40) - 1, -1):
+            name = actors.of(tok.doc[i])
+            if name:
+                return name
     return None
 
 
@@ -209,26 +278,107 @@ def _owner(noun, actors: Actors) -> str | None:
     return None
 
 
-def find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | None, str | None]:
+def find_roles(
+    fig, chain, measured, actors: Actors, context, previous=None
+) -> tuple[str | None, str | None]:
     """(subject, object) of a figure.
 
     `chain` is the figure's path up to its clause (anchor first), `measured` the noun it
     quantifies or takes a share of (or None), `context` the tokens of the sentences around,
-    nearest first, for the fallback.
+    nearest first, for the fallback; `previous` the sentence before (a Span) or None.
     """
+    subject, obj = _find_roles(fig, chain, measured, actors, context)
+    if subject is None and obj is None and previous is not None and _definite(chain):
+        # "X signed an arms deal with Y. The package, worth $1.5 billion, ...": a figure on
+        # a thing named before, with no party of its own, is about that sentence's parties
+        return _clause_parties(previous.root, actors)
+    return subject, obj
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _action_doer(chain, actors: Actors, exclude: set) -> str | None:
+    """ "20% of our land was under occupation": the doer of an action noun named without
+    one is the state it belonged to where the text named it last ("Armenian occupation")."""
+    nouns = _words("action_nouns")
+    for tok in chain:
+        for c in tok.children:
+            if c.dep_ != "prep":
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj" or p.lemma_.lower() not in nouns or _owner(p, actors):
+                    continue
+                doc = p.doc
+                for i in range(p.i - 1, max(-1, p.i - 400), -1):
+                    if doc[i].lemma_ == p.lemma_:
+                        name = _owner(doc[i], actors)
+                        if name and name not in exclude:
+                            return name
+    return None
+
+
+def _definite(chain) -> bool:
+    return any(
+        t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children)
+        for t in chain
+    )
+
+
+def _clause_parties(root, actors: Actors) -> tuple[str | None, str | None]:
+    """The state subject of a sentence's main clause and the state it deals with; under a
+    reporting verb ("X signed a deal with Y, officials confirmed"), of the clause reported."""
+    if root.lemma_.lower() in lexicons.words("reporting_verbs", "verbs"):
+        root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+    agent = partner = None
+    for c in root.children:
+        if c.dep_ in _SUBJ and agent is None:
+            found = np_actors(c, actors)
+            agent = found[0] if found else None
+        elif c.dep_ in ("dobj", "dative", "prep"):
+            nouns = [c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"]
+            for noun in nouns:
+                found = [n for n in np_actors(noun, actors) if n != agent]
+                found = found or [
+                    n for n in [_prep_party(noun, actors, _PARTNER_PREPS)] if n and n != agent
+                ]
+                partner = partner or (found[0] if found else None)
+    if agent is None:
+        return None, None
+    return agent, partner
+
+
+def _find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | None, str | None]:
     agent = source = partner = np_source = None  # np_source: "exports from Norway"
     second = None
-    verb_receives = False
+    verb_receives = recipient_verb = False
+    # a role held by a party that is no state ("went to developing countries"): the
+    # fallback must not fill it with a state named nearby
+    other_agent = other_partner = False
+    held_in = None  # the state whose port, silo or farm the goods lie in
+    worldwide = False
     receive = lexicons.words("claims_roles", "receive_words")
+    recipient = lexicons.words("claims_roles", "recipient_verbs")
+    own_clause = len(chain)
+    shipping = lexicons.words("claims_roles", "shipment_verbs")
     for depth, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         if (depth > 0 and lemma in receive) or (
             measured is not None and tok.i == measured.i and lemma in receive
         ):
             verb_receives = True
+        if 0 < depth <= own_clause and lemma in recipient:
+            recipient_verb = True
         for c in tok.children:
-            if depth == 1 and c.i == chain[0].i and c.dep_ in _SUBJ:
-                continue  # the figure's own phrase is not its agent
+            if depth > 0 and c.i == chain[depth - 1].i and c.dep_ in _SUBJ:
+                # the figure's phrase is the subject of its clause: the subjects of the
+                # clauses above are no party to it ("the deal was brokered by X when 20
+                # million tonnes were stuck")
+                own_clause = min(own_clause, depth)
+                if depth == 1:
+                    continue  # the figure's own phrase is not its agent
+            if depth > own_clause and (c.dep_ in _SUBJ or c.dep_ == "agent"):
+                continue
             if c.dep_ in _SUBJ and depth > 0:
                 names = (
                     [_pronoun_actor(c, actors)] if c.lower_ in _PRONOUNS else np_actors(c, actors)
@@ -243,6 +393,11 @@ def find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | Non
                     # "the trade with Tel Aviv doubled": the partner hangs off the subject
                     partner = partner or _prep_party(c, actors, _PARTNER_PREPS)
                     np_source = np_source or _prep_party(c, actors, _FROM_PREPS)
+                    other_agent = other_agent or _a_party(c)
+                    # "global food prices fell 20%": a world figure, no state's
+                    worldwide = worldwide or any(
+                        t.lower_ in _words("global_words") for t in c.lefts
+                    )
             elif c.dep_ == "agent" and depth > 0:
                 for p in c.children:
                     names = np_actors(p, actors)
@@ -260,6 +415,26 @@ def find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | Non
                 elif low in _PARTNER_PREPS and partner is None:
                     names = [n for p in c.children for n in np_actors(p, actors)]
                     partner = names[0] if names else None
+                if c.dep_ == "prep" and partner is None and depth > 0:
+                    # "supply 1 million tonnes at a discount to Y": the receiver hangs off the
+                    # terms of the deal
+                    partner = next(
+                        (n for p in c.children if (n := _prep_party(p, actors, {"to"}))), None
+                    )
+                if c.dep_ == "prep" and partner is None and depth > 0:
+                    if low == "in" and depth <= own_clause:
+                        # "20 million tonnes were stuck in Ukrainian silos": where goods lie
+                        held_in = held_in or next(
+                            (
+                                n
+                                for p in c.children
+                                for t in p.lefts
+                                if (n := _as_origin(t, actors))
+                            ),
+                            None,
+                        )
+                    if partner is None and low == "to" and depth > 0:
+                        other_partner = other_partner or any(_a_party(p) for p in c.children)
             elif (
                 c.dep_ == "dobj"
                 and depth > 0
@@ -271,6 +446,8 @@ def find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | Non
             elif c.dep_ in ("dobj", "dative") and partner is None and depth > 0:
                 names = np_actors(c, actors)
                 partner = names[0] if names else None
+                if partner is None and lemma in lexicons.words("claims_roles", "arrival_verbs"):
+                    other_partner = other_partner or _a_party(c)  # "reached the poorest countries"
                 if partner is None and c.pos_ == "NOUN":
                     # "liberated cities, villages and settlements from Armenian occupation"
                     for noun in (c, *c.conjuncts):
@@ -279,6 +456,15 @@ def find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | Non
                             source = source or found
                             break
     owner = _owner(measured, actors) if measured is not None else None
+    # a figure on goods moving that names no origin is about the document's origin state
+    shipped = any(t.lemma_.lower() in shipping for t in chain[1 : own_clause + 1])
+    origin = None
+    if shipped:
+        # the origin named nearest (this sentence, then the two before), else the document's
+        # (before the figure: "buyers of Ukrainian grain, taking 3 million tonnes")
+        first = chain[0].i
+        origin = next((n for t in context if t.i < first and (n := _as_origin(t, actors))), None)
+        origin = origin or actors.origin(chain[0].doc)
     if measured is not None:
         np_source = np_source or _prep_party(measured, actors, _FROM_PREPS)
         if partner is None:
@@ -286,24 +472,72 @@ def find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | Non
         for c in measured.children:
             if c.dep_ == "relcl":
                 source = source or _prep_party(c, actors, _FROM_PREPS)
+    if worldwide and not (source or np_source or agent or partner or owner):
+        return None, None
     if fig.unit == "ratio":
         source = source or np_source
         if owner is None and verb_receives:
             owner = agent
         obj = owner or partner
         subject = next((x for x in (source, agent, partner, second) if x and x != obj), None)
-        subject = subject or _nearest(context, {obj}, actors)
-        obj = obj or _nearest(context, {subject}, actors)
+        subject = subject or _action_doer(chain, actors, {obj})
+        by_origin = subject is None and origin is not None and origin != obj
+        subject = subject or (origin if by_origin else None) or _nearest(context, {obj}, actors)
+        # goods that went to "high-income countries" (or to no one named) have no state as
+        # their other party
+        taken = other_partner or (other_agent and (verb_receives or shipped)) or by_origin
+        obj = obj or (None if taken else _nearest(context, {subject}, actors))
         return subject, obj
+    if recipient_verb and not fig.unit.isupper():
+        # "Egypt received 1.5 million tonnes": the taker is the other party, the subject is
+        # where the goods came from ("from X", "X's grain", else the state named nearest)
+        taker = agent
+        origin = source or np_source or (owner if owner != taker else None) or origin
+        origin = origin if origin != taker else None
+        if taker is None and other_agent:
+            return origin or _nearest(context, set(), actors), None
+        if taker is not None:
+            return origin or _nearest(context, {taker}, actors), taker
     # "exports from Norway doubled": the origin of the thing measured is its subject;
-    # "X bought weapons from Y": the origin the verb names is the other party
+    # "X bought weapons from Y": the origin the verb names is the other party, but where
+    # no one takes the goods ("900 ships sailed from X") it is the subject
+    if source is not None and agent is None and not verb_receives:
+        np_source, source = np_source or source, None
+    if (
+        owner is not None
+        and agent is not None
+        and owner != agent
+        and measured is not None
+        and measured.lemma_.lower() in _words("action_nouns")
+    ):
+        # "X ended thirty years of Armenian occupation": the state an action noun belongs
+        # to is its doer; the clause's subject is the other party
+        agent, partner = owner, agent if partner in (None, owner) else partner
     subject = agent or owner or np_source
     obj = partner or source or (np_source if np_source != subject else None) or second
     if obj == subject:
         obj = second if second != subject else None
+    if subject is None and origin is not None and origin != obj:
+        subject = origin
+    subject = subject or (held_in if held_in != obj else None)
+    if obj is None and any(t.lemma_.lower() in _words("harm_verbs") for t in chain[1:]):
+        # "X's attacks damaged 150 port facilities": what is hit belongs to the state whose
+        # goods and ports the text is about
+        first = chain[0].i
+        hit = next((n for t in context if t.i < first and (n := _as_origin(t, actors))), None)
+        hit = hit or actors.origin(chain[0].doc)
+        obj = hit if hit != subject else None
     if subject is None and obj is not None:
         subject = _nearest(context, {obj}, actors)
     return subject, obj
+
+
+def _a_party(tok) -> bool:
+    """A plural or collective noun that can take goods ("developing countries", "buyers")."""
+    return tok.pos_ in ("NOUN", "PROPN") and (
+        tok.tag_ in ("NNS", "NNPS")
+        or tok.lemma_.lower() in lexicons.words("claims_roles", "party_nouns")
+    )
 
 
 def _prep_party(tok, actors: Actors, preps: set[str]) -> str | None:
