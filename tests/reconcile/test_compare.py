@@ -301,3 +301,27 @@ def test_compare_claims_without_a_finite_value_are_left_out():
     relations, facts = reconcile(by_docs(a, b))
     assert relations == ()
     assert [f.claim_ids for f in facts] == [(b.id,)]
+
+
+def test_compare_record_high_and_current_level_are_different_scope():
+    now = claim(
+        6.8,
+        "price of wheat futures",
+        unit="USD",
+        doc="d1",
+        value_text="about $6.80",
+        qualifier="approximately",
+        text="Wheat futures traded at about $6.80 a bushel on Tuesday.",
+    )
+    peak = claim(
+        13,
+        "price of wheat futures",
+        unit="USD",
+        doc="d2",
+        value_text="more than $13",
+        qualifier="more_than",
+        text="That is far below the record of more than $13 set last spring.",
+    )
+    relation = between(now, peak)
+    assert relation.type == "different_scope"
+    assert "record" in relation.reason

@@ -53,6 +53,7 @@ class Item:
     approximate: bool
     increment: bool  # "an additional 11": adds to a total rather than being one
     part: bool  # "including 5": a part of a larger figure nearby
+    extreme: bool = False  # "a record of $13": a peak or trough, not the level at a time
     index: int = 0  # position in the corpus: orders pairs and reasons
     bare: str = ""  # the figure as reasons write it: "around 40%"
     figure: str = ""  # with what it measures: "around 40% of oil imports"
@@ -99,6 +100,7 @@ def make_item(
         markers.get("increment_after"), after[:1]
     )
     part = _any(markers.get("part"), before[-2:] + written)
+    extreme = _any(markers.get("extreme"), before[-3:] + written)
     roles = roles or (claim.subject, claim.object)
     actors = frozenset(a for a in roles if a)
     bare = _bare_text(claim.qualifier, approximate, _number(value, family))
@@ -117,6 +119,7 @@ def make_item(
         approximate=approximate,
         increment=increment,
         part=part,
+        extreme=extreme,
         index=index,
         bare=bare,
         figure=_figure_text(bare, family, key),
@@ -230,6 +233,12 @@ def compare(
             return Verdict(
                 "different_scope", f"{x.bare} is {kind} of a total, not a total like {y.bare}"
             )
+    if a.extreme != b.extreme:
+        peak, level = (a, b) if a.extreme else (b, a)
+        return Verdict(
+            "different_scope",
+            f"{peak.bare} is a record or extreme, {level.bare} a level at one time: both can hold",
+        )
     if running(a, b):
         low, high = (a, b) if a.value <= b.value else (b, a)
         gap = _number(high.value - low.value, a.family)
