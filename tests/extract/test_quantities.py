@@ -103,6 +103,7 @@ def test_quantities_distances_and_durations(nlp, make_document, text, value, uni
         "She pays several hundred dollars a term for the evening course.",
         "The school hung the Ten Commandments in every classroom.",
         "The singer was 26 years old when she left the band.",
+        "A 37-year-old fisherman was detained near the harbour on Friday.",
         "Sales slowed in the first half of 2022 across the region.",
     ],
 )

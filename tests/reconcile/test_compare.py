@@ -325,3 +325,11 @@ def test_compare_record_high_and_current_level_are_different_scope():
     relation = between(now, peak)
     assert relation.type == "different_scope"
     assert "record" in relation.reason
+
+
+def test_compare_figures_naming_no_actor_never_conflict():
+    a = claim(22, "arrests", unit="count", subject=None, object=None, doc="d1")
+    b = claim(145, "arrests", unit="count", subject=None, object=None, doc="d2")
+    relation = between(a, b)
+    assert relation.type == "different_scope"
+    assert "neither names who" in relation.reason

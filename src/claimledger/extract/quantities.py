@@ -325,7 +325,10 @@ def _is_measuring_duration(sdoc, first: int, last: int, lex) -> bool:
     after = " ".join(t.lower_ for t in sdoc[last + 1 : last + 3])
     if after in blockers.get("after_phrases", ()):
         return False
-    return not (last + 1 < len(sdoc) and sdoc[last + 1].lower_ in blockers["after"])
+    nxt = last + 1
+    if nxt < len(sdoc) and sdoc[nxt].text == "-":
+        nxt += 1  # "a 37-year-old man": an age, whatever the hyphens
+    return not (nxt < len(sdoc) and sdoc[nxt].lower_ in blockers["after"])
 
 
 def _counted_noun(sdoc, first: int, last: int) -> int | None:

@@ -215,6 +215,12 @@ def compare(
             f"{fa} vs {b.bare}: one names {named}, the other {other}; "
             "cannot tell that they are about the same fact",
         )
+    if not a.actors:
+        return Verdict(
+            "different_scope",
+            f"{fa} vs {b.bare}: neither names who the figure is about, so nothing shows "
+            "that they are about the same fact",
+        )
     if not a.key.known and len(a.key.base) < 2:
         return Verdict(
             "different_scope",
