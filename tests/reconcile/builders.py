@@ -29,12 +29,14 @@ def claim(
     n = next(_ids)
     if value_text is None:
         value_text = f"{value * 100:g}%" if unit == "ratio" else f"{value:,g}"
+    text = text if text is not None else f"Sentence {n} says {value_text} of {measure}."
+    # Claims sit a paragraph apart, as separate statements do, unless a test places them.
     return Claim(
         id=f"c{n}",
         doc_id=doc,
-        start=n * 10,
-        end=n * 10 + 5,
-        text=text if text is not None else f"Sentence {n} says {value_text} of {measure}.",
+        start=n * 1000,
+        end=n * 1000 + len(text),
+        text=text,
         value_text=value_text,
         value=value,
         unit=unit,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from claimledger.reconcile import reconcile
@@ -333,3 +335,11 @@ def test_compare_figures_naming_no_actor_never_conflict():
     relation = between(a, b)
     assert relation.type == "different_scope"
     assert "neither names who" in relation.reason
+
+
+def test_compare_figures_set_side_by_side_in_one_article_are_not_a_conflict():
+    text = "Turnout among young voters rose 1.27% versus 0.81% for the rest"
+    a = claim(0.0127, "turnout", doc="d1", value_text="1.27%", text=text)
+    b = claim(0.0081, "turnout", doc="d1", value_text="0.81%", text=text[text.index("0.81") :])
+    b = replace(b, start=a.start + text.index("0.81"), end=a.start + len(text))
+    assert between(a, b).type == "different_scope"
