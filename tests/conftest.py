@@ -44,3 +44,35 @@ def analyse_text(nlp, settings, make_document):
         return next(analyze_documents([(doc, meta)], settings, nlp=nlp))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def sample_store():
+    """An in-memory store holding the hand-built sample corpus, hostile article included."""
+    from claimledger.store import Store
+    from report.sample_corpus import sample_corpus
+
+    corpus = sample_corpus(hostile=True)
+    with Store.open(None) as store:
+        for analysis in corpus.analyses:
+            store.save_analysis(analysis)
+        store.save_reconciliation(corpus)
+        yield store
+
+
+@pytest.fixture(scope="module")
+def sample_server_url(sample_store):
+    """The web UI over `sample_store`, on a free port of 127.0.0.1, for one test module."""
+    import threading
+
+    from claimledger.serve import make_server
+
+    server = make_server(sample_store, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

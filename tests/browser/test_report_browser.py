@@ -4,7 +4,6 @@ to the sentence, and a hostile article runs nothing."""
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,6 @@ from playwright.sync_api import expect
 
 from browser.chromium import launch, require_chromium
 from claimledger.report.html import render_html
-from claimledger.serve import make_server
-from claimledger.store import Store
 from report.sample_corpus import sample_corpus
 
 pytestmark = pytest.mark.browser
@@ -47,24 +44,6 @@ def report_url(tmp_path):
     path = tmp_path / "report.html"
     path.write_text(render_html(sample_corpus(hostile=True)), encoding="utf-8")
     return path.as_uri()
-
-
-@pytest.fixture(scope="module")
-def server_url():
-    corpus = sample_corpus(hostile=True)
-    with Store.open(None) as store:
-        for analysis in corpus.analyses:
-            store.save_analysis(analysis)
-        store.save_reconciliation(corpus)
-        server = make_server(store, "127.0.0.1", 0)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield server.url
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join()
 
 
 def test_browser_clicking_a_conflict_shows_both_quotes(page, report_url):
@@ -134,8 +113,8 @@ def test_browser_hostile_article_runs_no_script(page, report_url):
     assert "<script>" in hostile.inner_text()
 
 
-def test_browser_web_ui_search_leads_to_the_sentence(page, server_url):
-    page.goto(server_url)
+def test_browser_web_ui_search_leads_to_the_sentence(page, sample_server_url):
+    page.goto(sample_server_url)
     box = page.get_by_test_id("quick-search")
     box.fill("patrol boats")
     box.press("Enter")
@@ -149,8 +128,8 @@ def test_browser_web_ui_search_leads_to_the_sentence(page, server_url):
     assert page.dialogs == []
 
 
-def test_browser_web_ui_filters(page, server_url):
-    page.goto(server_url + "search")
+def test_browser_web_ui_filters(page, sample_server_url):
+    page.goto(sample_server_url + "search")
     page.get_by_test_id("filter-verdict").select_option("conflict")
     page.get_by_test_id("search-submit").click()
     rows = page.get_by_test_id("filter-results").locator("tbody tr")

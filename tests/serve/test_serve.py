@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -10,28 +9,8 @@ import urllib.request
 import lxml.html
 import pytest
 
-from claimledger.serve import highlight, make_server
-from claimledger.store import Store
+from claimledger.serve import highlight
 from claimledger.store.queries import MARK_END, MARK_START
-from report.sample_corpus import sample_corpus
-
-
-@pytest.fixture(scope="module")
-def base_url():
-    corpus = sample_corpus(hostile=True)
-    with Store.open(None) as store:
-        for analysis in corpus.analyses:
-            store.save_analysis(analysis)
-        store.save_reconciliation(corpus)
-        server = make_server(store, "127.0.0.1", 0)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield server.url
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join()
 
 
 def _get(url: str):
@@ -43,8 +22,8 @@ def _page(url: str):
     return lxml.html.fromstring(_get(url)[1])
 
 
-def test_serve_home_is_the_report_with_search_box(base_url):
-    response, body = _get(base_url)
+def test_serve_home_is_the_report_with_search_box(sample_server_url):
+    response, body = _get(sample_server_url)
     page = lxml.html.fromstring(body)
     assert page.xpath("//*[@data-testid='fact-conflict']")
     assert page.xpath("//*[@data-testid='quick-search']")
@@ -52,8 +31,8 @@ def test_serve_home_is_the_report_with_search_box(base_url):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_serve_search_results_link_to_article_anchors(base_url):
-    page = _page(base_url + "search?q=" + urllib.parse.quote("arms imported"))
+def test_serve_search_results_link_to_article_anchors(sample_server_url):
+    page = _page(sample_server_url + "search?q=" + urllib.parse.quote("arms imported"))
     hits = page.xpath("//*[@data-testid='search-hit']")
     assert hits
     first = hits[0].xpath(".//a")[0].get("href")
@@ -61,38 +40,38 @@ def test_serve_search_results_link_to_article_anchors(base_url):
     assert hits[0].xpath(".//mark")
 
 
-def test_serve_filters_list_matching_claims(base_url):
-    page = _page(base_url + "search?verdict=conflict&outlet=Harbor+Times")
+def test_serve_filters_list_matching_claims(sample_server_url):
+    page = _page(sample_server_url + "search?verdict=conflict&outlet=Harbor+Times")
     rows = page.xpath("//*[@data-testid='filter-results']//tbody/tr")
     assert [r.xpath("./td")[0].text_content() for r in rows] == ["60 percent"]
     selected = page.xpath("//select[@name='verdict']/option[@selected]")[0]
     assert selected.get("value") == "conflict"
 
 
-def test_serve_words_and_filters_narrow_claims_together(base_url):
-    page = _page(base_url + "search?q=weapons&verdict=conflict")
+def test_serve_words_and_filters_narrow_claims_together(sample_server_url):
+    page = _page(sample_server_url + "search?q=weapons&verdict=conflict")
     rows = page.xpath("//*[@data-testid='filter-results']//tbody/tr")
     assert [r.xpath("./td")[0].text_content() for r in rows] == ["roughly 35%"]
 
 
-def test_serve_escapes_query_and_hostile_text(base_url):
+def test_serve_escapes_query_and_hostile_text(sample_server_url):
     query = "<script>alert(1)</script> window"
-    page = _page(base_url + "search?q=" + urllib.parse.quote(query))
+    page = _page(sample_server_url + "search?q=" + urllib.parse.quote(query))
     assert len(page.xpath("//script")) == 1  # only the page's own
     assert not page.xpath("//img")
     assert page.xpath("//*[@data-testid='search-input']")[0].get("value") == query
 
 
-def test_serve_ledger_json(base_url):
+def test_serve_ledger_json(sample_server_url):
     import json
 
-    _, body = _get(base_url + "ledger.json")
+    _, body = _get(sample_server_url + "ledger.json")
     assert {"documents", "claims"} <= set(json.loads(body))
 
 
-def test_serve_unknown_path_is_404(base_url):
+def test_serve_unknown_path_is_404(sample_server_url):
     with pytest.raises(urllib.error.HTTPError) as info:
-        _get(base_url + "nope")
+        _get(sample_server_url + "nope")
     info.value.close()
     assert info.value.code == 404
 
@@ -102,13 +81,13 @@ def test_serve_highlight_escapes_before_marking():
     assert str(out) == "&lt;b&gt;<mark>drone</mark>&lt;/b&gt;"
 
 
-def test_serve_filtered_claims_show_their_verdict_linked_to_the_fact(base_url):
-    page = _page(base_url + "search?verdict=conflict")
+def test_serve_filtered_claims_show_their_verdict_linked_to_the_fact(sample_server_url):
+    page = _page(sample_server_url + "search?verdict=conflict")
     rows = page.xpath("//*[@data-testid='filter-results']//tbody/tr")
     assert len(rows) == 2
     for row in rows:
         badge = row.xpath(".//a[contains(@class, 'badge')]")[0]
         assert badge.text_content() == "conflict"
         assert badge.get("href").startswith("/#fact-")
-    report = _page(base_url)
+    report = _page(sample_server_url)
     assert report.get_element_by_id(badge.get("href")[2:]).get("data-testid") == "fact-conflict"
