@@ -46,7 +46,9 @@ NAME_OVERRIDES = {
 # Seats of government where the packages' capital is not what news uses for the state: both
 # Israel and Palestine claim Jerusalem, and in news "Jerusalem" stands for Israel's government
 # while the Palestinian Authority sits in Ramallah (a surface two states share is never matched).
-CAPITAL_OVERRIDES = {"PSE": "Ramallah"}
+# Likewise "Brussels" in the news means the EU's institutions far more often than Belgium's
+# government, so it is the EU's metonym (data/actors.yaml), not Belgium's.
+CAPITAL_OVERRIDES = {"PSE": "Ramallah", "BEL": ""}
 
 # Wikidata QIDs we are sure of; others stay empty rather than risk a wrong id.
 WIKIDATA = {
@@ -137,7 +139,8 @@ def build() -> list[dict]:
         if py is not None:
             neutral += [getattr(py, "common_name", ""), py.name, getattr(py, "official_name", "")]
         neutral += [info.get("name", ""), *info.get("altSpellings", [])]
-        capitals = capital_forms(CAPITAL_OVERRIDES.get(iso3) or info.get("capital", ""))
+        capital = CAPITAL_OVERRIDES.get(iso3, info.get("capital", ""))
+        capitals = capital_forms(capital)
         demonym = info.get("demonym", "")
         entity = {
             "id": iso3,

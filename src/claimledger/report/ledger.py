@@ -2,6 +2,11 @@
 
 The required fields come first in each record; anything after them is ours (spans of chrome,
 reasons, provenance) and readers that only know the format ignore it.
+
+`entities` holds the entities linked to a knowledge base (an ISO 3166 code or a Wikidata id):
+the resolved actors whose mentions and framing the ledger vouches for. Names that spaCy found
+but that no gazetteer links (people, most organisations) go to `unlinked_entities`, with the
+same fields: they are named in the text, but the ledger does not claim to know who they are.
 """
 
 from __future__ import annotations
@@ -113,10 +118,13 @@ def ledger_dict(corpus: Corpus) -> dict[str, Any]:
         }
         for e in corpus.entities
     ]
+    linked = [e for e in entities if e["wikidata"] or e["iso3"]]
+    unlinked = [e for e in entities if not (e["wikidata"] or e["iso3"])]
     return {
         "format_version": FORMAT_VERSION,
         "documents": documents,
-        "entities": entities,
+        "entities": linked,
+        "unlinked_entities": unlinked,
         "claims": claims,
         "relations": [asdict(r) for r in corpus.relations],
         "facts": [asdict(f) for f in corpus.facts],
