@@ -87,3 +87,111 @@ def test_attribution_pronoun_speaker_is_resolved(nlp, make_document):
 def test_attribution_scare_quotes_are_not_quotes(nlp, make_document):
     text = "The so-called “experts” left the town before the vote."
     assert analyse(nlp, make_document, text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Lakeland Statistics Office puts the harvest at 12 million tonnes.", "Lakeland"),
+        (
+            "About 40 percent of the budget goes to roads, according to a summary released "
+            "by the Senate Finance Committee.",
+            "Senate Finance Committee",
+        ),
+        ("About 12 million tonnes went to Asia, according to the Port Authority.", "Port"),
+    ],
+)
+def test_attribution_figure_setting_and_sentence_final_sources(nlp, make_document, text, source):
+    a = analyse(nlp, make_document, text)
+    assert any(source in c.source for c in a.citations), [c.source for c in a.citations]
+    (claim,) = a.claims
+    assert claim.source is not None and source in claim.source
+    assert claim.hedge == "reported"
+
+
+def test_attribution_a_view_named_by_a_source_is_cited_but_backs_no_figure(nlp, make_document):
+    text = "The council doubled the fee to $40, a step the Chamber of Commerce calls robbery."
+    a = analyse(nlp, make_document, text)
+    (citation,) = [c for c in a.citations if c.source == "Chamber of Commerce"]
+    assert citation.claim_ids == ()
+    assert all(c.source is None for c in a.claims)
+
+
+def _governed(nlp, text):
+    from claimledger.extract.attribution import find_cues, governing_cue
+    from claimledger.extract.quantities import find_figures
+
+    sdoc = nlp(text)
+    cues = find_cues(sdoc)
+    return {f.text: governing_cue(sdoc, f.anchor, cues, 0) for f in find_figures(sdoc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # a cue in a coordinated clause speaks only for its own clause
+        (
+            "The mayor opened a $40 million bridge on Monday, and the Transport Ministry "
+            "announced that tolls would start soon.",
+            "$40 million",
+        ),
+        # a cue in a relative clause speaks only for the relative clause
+        ("The town spent $3 million on a dam that engineers say will fail.", "$3 million"),
+        # a clause set against the cited one is the outlet's
+        (
+            "Fares rose 3% on Monday, drivers said, though they stayed below the record of "
+            "$14 set last winter.",
+            "$14",
+        ),
+        # a cue after a colon speaks for what follows the colon
+        (
+            "The plan to build 400 homes fell short: only half were built, according to the "
+            "Housing Board.",
+            "400",
+        ),
+    ],
+)
+def test_attribution_cue_in_another_clause_governs_no_figure(nlp, text, figure):
+    assert _governed(nlp, text)[figure] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Transport Ministry said that tolls raised $40 million last year.", "Transport"),
+        (
+            "Tolls raised $40 million last year and more in spring, according to the Port Authority.",
+            "Port",
+        ),
+        (
+            "Tolls raised $40 million last year, traffic analysts estimate, though few agree.",
+            "analysts",
+        ),
+        (
+            "Tolls raised $40 million last year, estimates by traffic analysts suggest, "
+            "though few agree.",
+            "analysts",
+        ),
+    ],
+)
+def test_attribution_cue_over_the_figure_clause_governs_it(nlp, text, source):
+    cue = _governed(nlp, text)["$40 million"]
+    assert cue is not None and source in cue.source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "More than 2,000 families had left the valley, according to the government in Lima.",
+            "Peruvian government",
+        ),
+        ("Officials in Lisbon said that 40 percent of the fleet was idle.", "Portuguese officials"),
+    ],
+)
+def test_attribution_a_body_named_by_its_seat_speaks_for_its_state(
+    nlp, make_document, text, source
+):
+    a = analyse(nlp, make_document, text)
+    (claim,) = a.claims
+    assert claim.source == source

@@ -25,6 +25,7 @@ from .sources import (
     last_person,
     person_context,
     phrase,
+    seat_name,
     span_text,
 )
 
@@ -74,6 +75,34 @@ def _cues_at(sdoc, tok, n: int, earlier: list[Cue]) -> list[Cue]:
             cue = _source_cue(sdoc, obj, tok, "according to", n, earlier, tok.head.i)
             if cue:
                 found.append(cue)
+    elif lemma in lexicons.words("reporting_verbs", "figure_verbs") and _sets_a_figure(tok):
+        # "X puts the losses at 460,000": the subject sets the figure in the "at" phrase
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            cue = _source_cue(sdoc, subj, tok, lemma, n, earlier, tok.i)
+            if cue:
+                found.append(cue)
+    elif lemma in lexicons.words("reporting_verbs", "naming_verbs") and tok.pos_ == "VERB":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        deps = {c.dep_ for c in tok.children}
+        if subj is not None and ("oprd" in deps or (tok.dep_ == "relcl" and "dobj" in deps)):
+            cue = _source_cue(sdoc, subj, tok, lemma, n, earlier, tok.i)
+            if cue and cue.named:
+                found.append(replace(cue, speaker=False))  # a view, not a figure's source
+    elif tok.lower_ in lexicons.words("reporting_verbs", "reported_adverbs"):
+        # "a package reportedly worth $1 billion": unnamed others report it
+        found.append(
+            Cue(
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+                source=tok.text,
+                named=False,
+                verb=tok.lower_,
+                hedge="reported",
+                sentence=n,
+                governs=tok.head.i,
+            )
+        )
     elif lemma == "interview" and tok.pos_ == "NOUN":
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
@@ -129,6 +158,22 @@ def _cues_at(sdoc, tok, n: int, earlier: list[Cue]) -> list[Cue]:
             if cue and cue.named:
                 found.append(cue)
     return found
+
+
+def _sets_a_figure(verb) -> bool:
+    """ "puts ... at 460,000": an "at" phrase after the verb that holds a number."""
+    if verb.pos_ != "VERB":
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "at"
+        and c.i > verb.i
+        and any(t.like_num or t.ent_type_ in _FIGURE_LABELS for t in c.subtree)
+        for c in verb.children
+    )
+
+
+_FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 def _is_report_noun(tok) -> bool:
@@ -230,6 +275,9 @@ def _source_cue(sdoc, head, verb, label: str, n: int, earlier: list[Cue], govern
             elif head.tag_ != "NNS" or label in lexicons.words("reporting_verbs", "document_verbs"):
                 return None  # "the facts suggest": not a source
             # else a group of people: "traders said", "according to diplomats"
+    seat = seat_name(head) if _is_party_noun(head) else None
+    if seat is not None:
+        text, named, title_text = seat, True, f"{title_text} {seat}"
     text = expand_abbreviation(text, sdoc)
     if head.ent_type_ == "PERSON":
         title_text = f"{title_text} {person_context(sdoc, clean(head.text))}"
@@ -240,16 +288,80 @@ def _source_cue(sdoc, head, verb, label: str, n: int, earlier: list[Cue], govern
     if label == "according to":
         first, last = verb.i, tokens[-1].i
     span = sdoc[first : last + 1]
+    hedge = _hedge(label, text, f"{title_text} {noun}")
+    if hedge == "reported" and (
+        _is_leader(text) or _party_claim(sdoc, head, tokens, text, title_text, verb, governs)
+    ):
+        hedge = "claimed"
     return Cue(
         start=span.start_char,
         end=span.end_char,
         source=text,
         named=named,
         verb=label,
-        hedge=_hedge(label, text, f"{title_text} {noun}"),
+        hedge=hedge,
         sentence=n,
         governs=governs,
         noun=noun,
+    )
+
+
+def _party_claim(sdoc, head, tokens, source: str, title_text: str, verb, governs: int) -> bool:
+    """A side speaking for itself: "Russian officials say ...", or a state's body or
+    official on the fighting ("the Defence Ministry says its air defences shot down ...")."""
+    nationality = any(_nationality(t) for t in tokens) or any(
+        _nationality(t) for t in _words_of(title_text)
+    )
+    groups = lexicons.words("hedges", "party_groups")
+    if nationality and (head.lemma_.lower() in groups or head.lower_ in groups):
+        return True  # an unnamed group of one side's officials
+    own = re.split(r"\s+(?:of|for|at)\s+", source.lower())[0]
+    own = re.sub(r"[’']s\b", "", own)
+    body = any(own == b or own.endswith(f" {b}") for b in lexicons.words("hedges", "party_bodies"))
+    titles = lexicons.words("hedges", "party_titles")
+    official = head.ent_type_ == "PERSON" or head.pos_ == "PROPN"
+    title = official and any(w.lower() in titles for w in _words_of(title_text))
+    if not (body or title):
+        return False
+    return _about_fighting(sdoc, verb, governs, {t.i for t in tokens})
+
+
+def _is_leader(source: str) -> bool:
+    """A head of state or government by name ("Putin", "he" resolved to him): the leaders
+    listed in the gazetteer (actors.yaml), whose figures speak for their state."""
+    from .roles import leaders
+
+    words = source.split()
+    return bool(words) and words[-1].lower() in leaders()
+
+
+def _is_party_noun(head) -> bool:
+    """ "government", "officials", "ministry": a noun that can speak for a state."""
+    words = lexicons.words("hedges", "party_bodies") | lexicons.words("hedges", "party_groups")
+    return head.lemma_.lower() in words or head.lower_ in words
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"[\w-]+", text)
+
+
+def _nationality(tok) -> bool:
+    """ "Russian", "Ukraine's", "Kyiv's": a word naming a state or its people."""
+    from .roles import demonyms
+
+    word = tok if isinstance(tok, str) else tok.text
+    word = re.sub(r"[’']s$", "", word).lower()
+    return word in demonyms()
+
+
+def _about_fighting(sdoc, verb, governs: int, source: set[int]) -> bool:
+    """The cited clause speaks of losses, strikes or defence (hedges.yaml conflict_words)."""
+    words = lexicons.words("hedges", "conflict_words")
+    root = sdoc[governs]
+    if not any(c.dep_ in ("ccomp", "parataxis", "dobj", "prep") for c in root.children):
+        root = root.head  # ", Finance Minister X has said": the clause it is tacked onto
+    return any(
+        t.i not in source and t.i != verb.i and t.lemma_.lower() in words for t in root.subtree
     )
 
 
@@ -324,3 +436,80 @@ def find_attributions(
             )
         )
     return citations, find_quotes(sdoc, doc_id, cues, chrome)
+
+
+def governing_cue(sdoc, anchor: int, cues: list[Cue], n: int) -> Cue | None:
+    """The citation a figure (its head token `anchor`, in sentence `n`) is reported under.
+
+    A cue governs a figure when its verb is on the figure's path to the clause root
+    ("X said that ... 40%"), or when it is tacked onto a clause on that path (", X said.",
+    "according to X" hanging from the figure's verb). A cue in a coordinated clause ("...
+    signed the $61 billion package, and the Pentagon announced that ..."), a relative clause
+    ("a fight that commanders say cost them ground") or another clause of the sentence
+    scopes only its own words: the figure is then the outlet's. A cue set off by a comma
+    after the figure (", according to traders.", ", analysts estimate,") covers the text
+    before it back to the last colon or semicolon, whatever the parse made of it."""
+    here = [c for c in cues if c.sentence == n and c.speaker]
+    if not here:
+        return None
+    chain = []
+    tok = sdoc[anchor]
+    while True:
+        chain.append(tok.i)
+        if tok.head.i == tok.i or tok.head.i in chain:
+            break
+        tok = tok.head
+    text = doc_text(sdoc)
+    start = sdoc[anchor].idx
+    # "The pledge fell short: only 52% had arrived, according to X": a cue after a colon
+    # or semicolon speaks for the words after it, not for a figure before it
+    here = [c for c in here if c.start <= start or not re.search(r"[:;]", text[start : c.start])]
+    # "..., traders said, though prices stayed below the record of $13": a clause set
+    # against the cited one after it is the outlet's own
+    contrast = lexicons.words("reporting_verbs", "contrast_marks")
+    here = [
+        c
+        for c in here
+        if not any(
+            sdoc[i].head.i == c.governs
+            and sdoc[i].dep_ == "advcl"
+            and sdoc[i].idx > c.end
+            and any(m.dep_ == "mark" and m.lower_ in contrast for m in sdoc[i].children)
+            for i in chain
+        )
+    ]
+    on_path = [c for c in here if c.governs in chain]
+    if not on_path:
+        on_path = [
+            c
+            for c in here
+            if sdoc[c.governs].head.i in chain
+            and sdoc[c.governs].dep_ not in ("conj", "relcl", "acl", "advcl", "csubj")
+        ]
+    if not on_path:
+        on_path = [c for c in here if _tacked_on_after(sdoc, c, start)]
+    if not on_path:
+        return None
+
+    def distance(c: Cue) -> int:
+        return abs(start - c.end if c.end <= start else c.start - start)
+
+    return min(on_path, key=distance)
+
+
+def _tacked_on_after(sdoc, cue: Cue, start: int) -> bool:
+    """ "..., taking 3 million tonnes, and it imports ..., according to traders": a cue
+    after a comma, with no colon or semicolon between the figure and it."""
+    first = cue.start
+    verb = sdoc[cue.governs]
+    if cue.start <= verb.idx < cue.end:
+        # "estimates by energy analysts suggest": the cue's words start with its subject
+        # (the subject nearest the verb: a garbled parse can give it two)
+        subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            first = min(first, subjects[-1].left_edge.idx)
+    if first <= start:
+        return False
+    text = doc_text(sdoc)
+    before = text[start:first].rstrip()
+    return before.endswith((",", "”", '"')) and not re.search(r"[:;]", before)

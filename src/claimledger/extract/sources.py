@@ -151,3 +151,35 @@ def expand_abbreviation(source: str, sdoc) -> str:
     table = _abbreviations(doc_text(sdoc))
     first = source.split()[0] if source.split() else ""
     return table.get(first, source)
+
+
+def seat_name(head) -> str | None:
+    """ "the government in Yerevan" -> "Armenian government", "officials in Baku" ->
+    "Azerbaijani officials": a state's body or people named by the seat they sit in
+    (the capitals listed as metonyms in countries.yaml and actors.yaml)."""
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        place = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if place is None:
+            continue
+        demonym = _seats(lexicons.current_dirs()).get(place.text.lower())
+        if demonym:
+            words = [t for t in head.lefts if t.dep_ in ("amod", "compound")] + [head]
+            # "Officials in Lisbon" opening a sentence: common nouns in lower case
+            return " ".join([demonym, *(t.text if t.pos_ == "PROPN" else t.lower_ for t in words)])
+    return None
+
+
+@lru_cache(maxsize=4)
+def _seats(_dirs) -> dict[str, str]:
+    """Lowercased capital -> the demonym of its state."""
+    out: dict[str, str] = {}
+    for name in ("countries", "actors"):
+        for entry in lexicons.load(name).get("entities") or ():
+            demonyms = entry.get("demonyms") or ()
+            seats = (entry.get("aliases") or {}).get("metonym") or ()
+            if demonyms:
+                for seat in seats:
+                    out.setdefault(str(seat).lower(), str(demonyms[0]))
+    return out
