@@ -13,6 +13,7 @@ import itertools
 import re
 
 from ..models import Claim, Period, content_id
+from . import attribution
 from . import cues as lexicons
 from .attribution import Cue
 from .periods import PeriodCue, find_cues
@@ -76,7 +77,9 @@ def find_claims(
             )
             context = _context(sdoc, sents, n, fig)
             previous = sents[n - 1] if n else None
-            subject, obj = find_roles(fig, chain, measured, actors, context, previous)
+            same = claims[-1] if claims and claims[-1].start >= sent.start_char else None
+            carried = (same.subject, same.object) if same is not None else None
+            subject, obj = find_roles(fig, chain, measured, actors, context, previous, carried)
             if (
                 claims
                 and claims[-1].start >= sent.start_char
@@ -440,19 +443,8 @@ def _context(sdoc, sents, n: int, fig: Figure) -> list:
 
 
 def _governing_cue(sdoc, fig: Figure, cues: list[Cue], n: int) -> Cue | None:
-    """The citation a figure is reported under: one whose verb the figure's clause hangs
-    from, else the nearest in the same sentence."""
-    here = [c for c in cues if c.sentence == n and c.speaker]
-    if not here:
-        return None
-    chain = {t.i for t in _chain(sdoc, fig, stop_at_reporting=False)}
-    on_path = [c for c in here if c.governs in chain]
-    pool = on_path or here
-
-    def distance(c: Cue) -> int:
-        return fig.start - c.end if c.end <= fig.start else c.start - fig.end
-
-    return min(pool, key=lambda c: abs(distance(c)))
+    """The citation a figure is reported under, decided by the parse (attribution.py)."""
+    return attribution.governing_cue(sdoc, fig.anchor, cues, n)
 
 
 def _hedge(sdoc, fig: Figure, chain, cue: Cue | None) -> str:

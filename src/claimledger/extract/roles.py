@@ -4,9 +4,10 @@ to whom, with whom), as canonical state names.
 Read off the dependency path from the figure up to its clause: the possessor of the whole a
 share is taken from ("69% of Azerbaijan's acquisitions" -> object Azerbaijan), the verb's
 subject or agent, and the parties of "from", "to", "with", "between X and Y". Only states
-count as actors here (entities with an ISO code, or a demonym from the gazetteer data), since
-ledger facts compare countries; when the parse leaves a role empty, the nearest other state
-in the sentence (then the sentences before) fills it.
+(entities with an ISO code, or a demonym from the gazetteer data) and the organisations of the
+actor gazetteer (European Union, NATO, IMF) count as actors here, since ledger facts compare
+them; when the parse leaves a role empty, the nearest other state in the sentence (then the
+sentences before) fills it. Figures on aid, losses, holdings and comparisons: transfers.py.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
 
 
 _STATE_NOUNS = {"country", "nation", "state", "government", "administration", "side"}
+# "the bloc", "the alliance": the organisation named last, not the state named last
+_ORG_NOUNS = {"bloc", "alliance", "union", "organisation", "organization"}
 
 
 def _state_pair(tok, actors: Actors) -> list[str]:
@@ -82,8 +85,17 @@ def _state_pair(tok, actors: Actors) -> list[str]:
 
 
 def _definite_state(tok, actors: Actors) -> str | None:
-    """ "his country" -> the state its leader heads; "the country" -> the state named last."""
-    if tok.lemma_.lower() not in _STATE_NOUNS:
+    """ "his country" -> the state its leader heads; "the country" -> the state named last;
+    "the bloc" -> the organisation named last."""
+    lemma = tok.lemma_.lower()
+    if lemma in _ORG_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children):
+        doc = tok.doc
+        for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+            name = actors.at.get(i)
+            if name in actors.orgs:
+                return name
+        return None
+    if lemma not in _STATE_NOUNS:
         return None
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     doc = tok.doc
@@ -107,8 +119,22 @@ class Actors:
     """Token index -> state name for one document."""
 
     at: dict[int, str] = field(default_factory=dict)
+    orgs: frozenset[str] = frozenset()  # the names in `at` that are organisations
     # the document's origin of goods, found on first use (see `origin`); "" when none
     _origin: str | None = field(default=None, repr=False)
+    # the document's giver and recipient of aid, found on first use (see `transfer`)
+    _transfer: tuple[str | None, str | None, int] | None = field(default=None, repr=False)
+
+    def transfer(self, doc) -> tuple[str | None, str | None, int]:
+        """(giver, recipient, evidence) the document names most often around transfer nouns
+        and giving verbs ("US aid", "aid to Ukraine", "X pledged ... to Y"), each by a clear
+        margin, else None; `evidence` counts the places naming them. Figures on aid that
+        name no party of their own are theirs."""
+        if self._transfer is None:
+            from .transfers import transfer_profile  # transfers.py builds on this module
+
+            self._transfer = transfer_profile(doc, self)
+        return self._transfer
 
     def origin(self, doc) -> str | None:
         """The state the document's goods come from: the one named most often as an origin
@@ -176,12 +202,20 @@ def _words(key: str) -> frozenset[str]:
 
 
 def build_actors(sdoc, entities, mentions) -> Actors:
-    """Map tokens to state names using the entity stage's mentions."""
-    # states only: cities ("Chicago") and groups ("Ukrainian") are not parties to a figure
+    """Map tokens to actor names using the entity stage's mentions: states, and the
+    organisations of the actor gazetteer (European Union, NATO, IMF) that give, lend and hold
+    like states do."""
+    # not cities ("Chicago"), groups ("Ukrainian") or organisations only the NER found
     states = {e.id: e.name for e in entities if e.iso3}
+    orgs = {e.id: e.name for e in entities if not e.iso3 and e.type == "ORG"}
     at: dict[int, str] = {}
+    org_names: set[str] = set()
     for m in mentions:
         name = states.get(m.entity_id)
+        if not name and m.label == "gazetteer":
+            name = orgs.get(m.entity_id)
+            if name:
+                org_names.add(name)
         if not name:
             continue
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
@@ -189,13 +223,15 @@ def build_actors(sdoc, entities, mentions) -> Actors:
             continue
         for tok in span:
             at[tok.i] = name
-    return Actors(at=at)
+    return Actors(at=at, orgs=frozenset(org_names))
 
 
 def np_actors(tok, actors: Actors, depth: int = 0) -> list[str]:
     """States named inside the noun phrase headed by `tok` (not its clauses)."""
     found: list[str] = []
     own = actors.of(tok)
+    if own is None and tok.dep_ == "poss" and tok.lemma_.lower() in _ORG_NOUNS:
+        own = _definite_state(tok, actors)  # "the bloc's pledge"
     if own:
         found.append(own)
     if depth > 3:
@@ -279,15 +315,16 @@ def _owner(noun, actors: Actors) -> str | None:
 
 
 def find_roles(
-    fig, chain, measured, actors: Actors, context, previous=None
+    fig, chain, measured, actors: Actors, context, previous=None, carried=None
 ) -> tuple[str | None, str | None]:
     """(subject, object) of a figure.
 
     `chain` is the figure's path up to its clause (anchor first), `measured` the noun it
     quantifies or takes a share of (or None), `context` the tokens of the sentences around,
-    nearest first, for the fallback; `previous` the sentence before (a Span) or None.
+    nearest first, for the fallback; `previous` the sentence before (a Span) or None;
+    `carried` the (subject, object) of the figure before in the same sentence, or None.
     """
-    subject, obj = _find_roles(fig, chain, measured, actors, context)
+    subject, obj = _find_roles(fig, chain, measured, actors, context, carried or (None, None))
     if subject is None and obj is None and previous is not None and _definite(chain):
         # "X signed an arms deal with Y. The package, worth $1.5 billion, ...": a figure on
         # a thing named before, with no party of its own, is about that sentence's parties
@@ -348,7 +385,9 @@ def _clause_parties(root, actors: Actors) -> tuple[str | None, str | None]:
     return agent, partner
 
 
-def _find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | None, str | None]:
+def _find_roles(
+    fig, chain, measured, actors: Actors, context, carried
+) -> tuple[str | None, str | None]:
     agent = source = partner = np_source = None  # np_source: "exports from Norway"
     second = None
     verb_receives = recipient_verb = False
@@ -384,6 +423,14 @@ def _find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | No
                     [_pronoun_actor(c, actors)] if c.lower_ in _PRONOUNS else np_actors(c, actors)
                 )
                 names = [n for n in names if n] or _state_pair(c, actors)
+                # "its air defence systems shot down ...": the state "its" stands for
+                names = names or [
+                    n
+                    for p in c.children
+                    if p.dep_ == "poss" and p.lower_ in _PRONOUNS
+                    for n in [_pronoun_actor(p, actors)]
+                    if n
+                ]
                 names = names or [n for n in [_definite_state(c, actors)] if n]
                 if names and agent is None:
                     agent = names[0]
@@ -479,8 +526,15 @@ def _find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | No
         if owner is None and verb_receives:
             owner = agent
         obj = owner or partner
+        if agent is not None and agent == owner and not (source or partner or origin):
+            # "its revenues cover half of its spending": one party's own ratio, no other party
+            return agent, None
         subject = next((x for x in (source, agent, partner, second) if x and x != obj), None)
         subject = subject or _action_doer(chain, actors, {obj})
+        if subject is None and obj is None and carried[0] is not None and not other_partner:
+            # "The bloc's pledge to send 1 million shells fell short: only 52% had arrived":
+            # a share naming no party of its own is of the parties of the figure before it
+            return carried
         by_origin = subject is None and origin is not None and origin != obj
         subject = subject or (origin if by_origin else None) or _nearest(context, {obj}, actors)
         # goods that went to "high-income countries" (or to no one named) have no state as
@@ -520,6 +574,16 @@ def _find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | No
     if subject is None and origin is not None and origin != obj:
         subject = origin
     subject = subject or (held_in if held_in != obj else None)
+    from .transfers import compared, loss_or_holding, transfer_roles  # builds on this module
+
+    read = transfer_roles(fig, chain, measured, actors, subject, obj, own_clause)
+    if read is not None:
+        subject, obj = read
+    read = loss_or_holding(chain, measured, actors, agent, partner, own_clause, context)
+    if read is not None:
+        subject, obj = read
+    if obj is None:
+        obj = compared(chain, measured, actors, subject)
     if obj is None and any(t.lemma_.lower() in _words("harm_verbs") for t in chain[1:]):
         # "X's attacks damaged 150 port facilities": what is hit belongs to the state whose
         # goods and ports the text is about
@@ -527,6 +591,7 @@ def _find_roles(fig, chain, measured, actors: Actors, context) -> tuple[str | No
         hit = next((n for t in context if t.i < first and (n := _as_origin(t, actors))), None)
         hit = hit or actors.origin(chain[0].doc)
         obj = hit if hit != subject else None
+        obj = obj or _nearest(context, {subject}, actors)  # "X shot down 12 missiles"
     if subject is None and obj is not None:
         subject = _nearest(context, {obj}, actors)
     return subject, obj
@@ -553,6 +618,8 @@ def _prep_party(tok, actors: Actors, preps: set[str]) -> str | None:
 def _nearest(context, exclude: set[str | None], actors: Actors) -> str | None:
     for tok in context:
         name = actors.of(tok)
-        if name and name not in exclude:
+        # an organisation is a party only where the figure's own phrase names it ("the UN
+        # brokered the deal" makes it no party to the wheat price rise next to it)
+        if name and name not in exclude and name not in actors.orgs:
             return name
     return None
