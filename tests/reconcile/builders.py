@@ -51,15 +51,25 @@ def claim(
     )
 
 
-def analysis(doc: str, *claims: Claim, outlet: str | None = None) -> Analysis:
+def analysis(
+    doc: str, *claims: Claim, outlet: str | None = None, published: str | None = None
+) -> Analysis:
     document = Document(id=doc, path=f"/corpus/{doc}.txt", text="", format="text")
-    return Analysis(document=document, meta=DocumentMeta(doc_id=doc, outlet=outlet), claims=claims)
+    meta = DocumentMeta(doc_id=doc, outlet=outlet, published=published)
+    return Analysis(document=document, meta=meta, claims=claims)
 
 
-def by_docs(*claims: Claim, outlets: dict[str, str] | None = None) -> list[Analysis]:
+def by_docs(
+    *claims: Claim,
+    outlets: dict[str, str] | None = None,
+    published: dict[str, str] | None = None,
+) -> list[Analysis]:
     """Analyses holding the claims, one per doc id, in order of first appearance."""
     docs: dict[str, list[Claim]] = {}
     for c in claims:
         docs.setdefault(c.doc_id, []).append(c)
-    outlets = outlets or {}
-    return [analysis(d, *cs, outlet=outlets.get(d)) for d, cs in docs.items()]
+    outlets, published = outlets or {}, published or {}
+    return [
+        analysis(d, *cs, outlet=outlets.get(d), published=published.get(d))
+        for d, cs in docs.items()
+    ]

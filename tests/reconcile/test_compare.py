@@ -84,12 +84,61 @@ def test_compare_conflict_on_same_measure_and_actors_with_readable_reason():
     assert "cannot both hold" in relation.reason
 
 
-def test_compare_conflict_between_two_totals_in_one_article():
+def test_compare_conflict_between_two_sources_totals_in_one_article():
     a = claim(
-        100, "cargo flights", unit="count", doc="d1", text="Officials counted 100 flights in all."
+        100,
+        "cargo flights",
+        unit="count",
+        doc="d1",
+        text="Officials counted 100 flights in all.",
+        source="the aviation ministry",
+    )
+    b = claim(
+        103,
+        "flights",
+        unit="count",
+        doc="d1",
+        text="The tally now stands at 103 flights.",
+        source="a flight-tracking group",
+    )
+    assert between(a, b).type == "conflict"
+
+
+def test_compare_named_total_against_an_unsourced_total_in_one_article_conflicts():
+    # issue 4: "a total of 100 flights vs 92 + 11 = 103 in one article"
+    a = claim(
+        100,
+        "cargo flights",
+        unit="count",
+        doc="d1",
+        text="Officials counted 100 flights in all.",
+        source="the aviation ministry",
     )
     b = claim(103, "flights", unit="count", doc="d1", text="The tally now stands at 103 flights.")
     assert between(a, b).type == "conflict"
+
+
+def test_compare_unsourced_totals_in_one_article_are_different_scope():
+    # an article giving a whole and its part, or two cut-offs, does not contradict itself
+    a = claim(
+        20e9,
+        "value of aid",
+        unit="USD",
+        doc="d1",
+        value_text="$20 billion",
+        text="A $20 billion aid bill passed.",
+    )
+    b = claim(
+        7.5e9,
+        "aid",
+        unit="USD",
+        doc="d1",
+        value_text="$7.5 billion",
+        text="It sets aside $7.5 billion for the region.",
+    )
+    relation = between(a, b)
+    assert relation.type == "different_scope"
+    assert "one article" in relation.reason
 
 
 def test_compare_other_period_is_different_scope_not_conflict():

@@ -105,7 +105,18 @@ def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:
             if not key.base:
                 continue
             roles = (names.get(claim.subject or ""), names.get(claim.object or ""))
-            items.append(make_item(claim, key, family, outlet, lex, roles, index=len(items)))
+            items.append(
+                make_item(
+                    claim,
+                    key,
+                    family,
+                    outlet,
+                    lex,
+                    roles,
+                    index=len(items),
+                    published=analysis.meta.published,
+                )
+            )
     return items
 
 

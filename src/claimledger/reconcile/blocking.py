@@ -8,6 +8,10 @@ be about the same fact as one that names two, and one naming none, as any of its
 extractors miss actors more often than they invent wrong ones). A block larger than `FULL` is compared
 along its claims sorted by value, each with its next `WINDOW` neighbours, which finds the
 agreeing and the nearest conflicting figures, so the cost stays linear in the claims.
+Last, a distinctive figure (a sum of money, a count in the thousands) on a measure the
+lexicon does not know meets the nearby figures of its unit in other articles, whatever their
+measure: on unseen stories the extracted measure is often a stray word, and two articles
+giving "$61 billion" are most likely giving one fact. Those pairs can only agree.
 """
 
 from __future__ import annotations
@@ -32,6 +36,16 @@ BlockKey = tuple[str, str, tuple[str, ...], frozenset[str]]
 # measures.yaml ("energy needs" / "oil imports"), or one narrower than the other (its words
 # hold all of the other's and more: "exports to high-income countries" / "exports").
 SAME, SIBLING, NARROWER = "same", "sibling", "narrower"
+# Two claims in different articles giving one distinctive figure ("$61 billion", "460,000")
+# whose measures were folded apart: on unseen stories the extractor's measure phrase is often
+# a stray word ("value of sign" / "value of package"), so the figure itself is the evidence.
+# Such a pair can only agree (compare.py), never conflict.
+FIGURE = "figure"
+# how far apart two figures may be to meet as the same figure: "nearly $14 billion" and
+# "$13.8 billion" (compare.py narrows this to the wording's rounding)
+FIGURE_SPAN = 0.10
+# a count below this ("3 ships", "12 flights") is too common a number to tell one fact
+FIGURE_MIN_COUNT = 1000
 
 # two claims to compare and how their measures relate; a plain tuple, as there is one per
 # relation
@@ -89,6 +103,51 @@ def candidates(blocks: dict[BlockKey, list[Item]], siblings) -> Iterator[Candida
             other = blocks.get((family, aspect, narrow, actors))
             if other:
                 yield from _across(items, other, NARROWER)
+    # last, so a pair already judged on its measure keeps that verdict
+    yield from _same_figures(blocks)
+
+
+def distinctive(item: Item) -> bool:
+    """Whether a figure is rare enough in news that two articles giving it, on measures not
+    known to differ, are likely giving the same fact: sums of money and large counts."""
+    family = item.family
+    if family == "USD" or (len(family) == 3 and family.isupper()):
+        return item.value > 0
+    return family == "count" and item.value >= FIGURE_MIN_COUNT
+
+
+def _same_figures(blocks: dict[BlockKey, list[Item]]) -> Iterator[Candidate]:
+    """Pairs of distinctive figures of one unit family, in different articles and different
+    blocks, whose values lie within FIGURE_SPAN of each other, at least one of them on a
+    measure measures.yaml does not know (two known measures are blocking's to relate). Each
+    such claim meets at most WINDOW figures on either side of its own, so the cost stays
+    linear in the claims."""
+    by_family: dict[str, list[tuple[Item, BlockKey]]] = defaultdict(list)
+    for key, items in blocks.items():
+        for item in items:
+            if distinctive(item):
+                by_family[item.family].append((item, key))
+    for found in by_family.values():
+        found.sort(key=lambda pair: pair[0].value)
+        values = [item.value for item, _ in found]
+        for item, key in found:
+            if item.key.known:
+                continue
+            at = bisect_left(values, item.value)
+            high, low = item.value * (1 + FIGURE_SPAN), item.value / (1 + FIGURE_SPAN)
+            right = found[at : at + WINDOW]
+            left = found[max(0, at - WINDOW) : at][::-1]
+            for side in (right, left):
+                for other, other_key in side:
+                    if not low <= other.value <= high:
+                        break
+                    if (
+                        other_key != key
+                        and other.claim.doc_id != item.claim.doc_id
+                        # two unknown measures: the pair once, from its first claim
+                        and (other.key.known or other.index > item.index)
+                    ):
+                        yield (item, other, FIGURE)
 
 
 def _narrower(bases: dict[tuple[str, str], set[tuple[str, ...]]]) -> dict[tuple, list[tuple]]:

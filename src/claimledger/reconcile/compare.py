@@ -6,7 +6,9 @@ of true values its wording allows. "69%" allows 68.5-69.5% (rounding), "around 4
 conflict only when those ranges cannot meet, both claims name the same actors, the measure
 is specific enough (a known measure or more than one word), and nothing in the text says
 they count different things (another period, one sentence stating both, an increment, a
-running count). Measures that are only related (siblings, one narrower) never conflict.
+running count, one article stating both without setting two sources against each other).
+An undated figure is read at its article's date. Measures that are only related (siblings,
+one narrower) never conflict, and figures met on their value alone can only agree.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Item:
     index: int = 0  # position in the corpus: orders pairs and reasons
     bare: str = ""  # the figure as reasons write it: "around 40%"
     figure: str = ""  # with what it measures: "around 40% of oil imports"
+    published: str | None = None  # the article's date: an undated figure is one of its time
 
     @property
     def scope(self) -> Period | None:
@@ -72,6 +75,7 @@ def make_item(
     roles: tuple[str | None, str | None] | None = None,
     *,
     index: int = 0,
+    published: str | None = None,
 ) -> Item:
     value = float(claim.value)
     unit = (claim.unit or "").lower()
@@ -121,6 +125,7 @@ def make_item(
         part=part,
         extreme=extreme,
         index=index,
+        published=published,
         bare=bare,
         figure=_figure_text(bare, family, key),
     )
@@ -173,6 +178,8 @@ def compare(
     in the same article, so the larger is the smaller plus that increment (asked only when
     the figures would otherwise conflict). None: the pair neither agrees nor conflicts."""
     fa, fb = a.figure, b.figure
+    if link == "figure":
+        return same_figure(a, b)
     if link == "sibling":
         return Verdict(
             "different_scope",
@@ -192,12 +199,19 @@ def compare(
     near = a.near_lo <= b.near_hi and b.near_lo <= a.near_hi
     if (pa is None) != (pb is None) and not near:
         dated, undated = (a, b) if pa is not None else (b, a)
-        return Verdict(
-            "different_scope",
-            f"{dated.figure} {period_text(dated.scope)} vs {undated.bare} with no period: "
-            "cannot tell that they cover the same span",
-        )
-    when = f"both {period_text(pa)}" if pa is not None else "no period on either"
+        if not _current(dated.scope, undated.published):
+            return Verdict(
+                "different_scope",
+                f"{dated.figure} {period_text(dated.scope)} vs {undated.bare} with no period: "
+                "cannot tell that they cover the same span",
+            )
+    when = "no period on either"
+    if pa is not None and pb is not None:
+        when = f"both {period_text(pa)}"
+    elif near:
+        when = f"{period_text(pa or pb)} on one side only"
+    elif pa is not None or pb is not None:
+        when = f"{period_text(pa or pb)}, the other undated in an article of that time"
     if near:
         if _close(a.value, b.value) and a.claim.qualifier == b.claim.qualifier:
             return Verdict("agree", f"both {fa}" + (f" {period_text(pa)}" if pa else ""))
@@ -255,7 +269,52 @@ def compare(
             f"{high.bare} = {low.bare} + {gap} (a figure stated in the same article): "
             "a running count at different cut-offs",
         )
+    if a.claim.doc_id == b.claim.doc_id and not _disputed(a.claim, b.claim):
+        return Verdict(
+            "different_scope",
+            f"{fa} and {b.bare} are both stated by one article, not set against each other "
+            "by different sources: it presents them as different figures (a part and a "
+            "whole, or two cut-offs)",
+        )
     return Verdict("conflict", f"{fa} vs {b.bare}, same actors and {when}: cannot both hold")
+
+
+# Two figures met only by their value (blocking.FIGURE) agree when their gap is within this
+# share of the larger, or within APPROX when either is approximate: "$61 billion" and
+# "$60.8 billion" do, "$1 billion" and "about $1.2 billion" do not.
+FIGURE_GAP = 0.02
+
+
+def same_figure(a: Item, b: Item) -> Verdict | None:
+    """Agreement of two figures whose measures were folded apart but are not known to differ:
+    the same sum or large count, in two articles, on actors and periods that do not clash.
+    Never a conflict: nothing but the figure ties them to one fact."""
+    if a.key.known and b.key.known and a.key.base != b.key.base:
+        return None  # "military aid" and "humanitarian aid" of one size are two facts
+    if a.actors and b.actors and not a.actors & b.actors and not _named_in(a, b):
+        return None  # two givers of one size
+    pa, pb = a.scope, b.scope
+    # "€50 billion through 2027" and "€50 billion" tagged 2024: the very same sum over spans
+    # that overlap is one figure; a near one over other spans is not
+    if (
+        pa is not None
+        and pb is not None
+        and not same_period(pa, pb)
+        and not (_close(a.value, b.value) and _overlap(pa, pb))
+    ):
+        return None
+    if not (a.near_lo <= b.near_hi and b.near_lo <= a.near_hi):
+        return None
+    if _one_sided(a) * _one_sided(b) < 0 or a.extreme != b.extreme:
+        return None  # "over $5 billion" and "under $5 billion", a record and a level
+    gap = APPROX if a.approximate or b.approximate else FIGURE_GAP
+    if abs(a.value - b.value) > gap * max(abs(a.value), abs(b.value)):
+        return None
+    if _close(a.value, b.value) and a.claim.qualifier == b.claim.qualifier:
+        return Verdict("agree", f"both {a.bare}: the same figure in two articles ({b.figure})")
+    return Verdict(
+        "agree", f"{a.bare} and {b.bare} agree within rounding: the same figure ({b.figure})"
+    )
 
 
 # Two figures of one article this close ("1.27% versus 0.81%", "fell 21%, from 3.8% to
@@ -274,6 +333,15 @@ def _side_by_side(a: Claim, b: Claim) -> bool:
     return 0 <= second_start - first_end <= SIDE_BY_SIDE_CHARS
 
 
+def _disputed(a: Claim, b: Claim) -> bool:
+    """Whether one article gives the two figures in two voices, at least one of them named
+    ("the ministry says 700, the monitors 500"; "100 flights, Darawsha said" against a total
+    of 103 reported without a source): the way an article sets figures against each other."""
+    if not (a.source_named or b.source_named):
+        return False
+    return " ".join((a.source or "").lower().split()) != " ".join((b.source or "").lower().split())
+
+
 def _one_sided(item: Item) -> int:
     """+1 for a floor ("over 6,000"), -1 for a ceiling ("under 50"), 0 otherwise."""
     return 1 if item.hi == math.inf else -1 if item.lo == -math.inf else 0
@@ -281,6 +349,31 @@ def _one_sided(item: Item) -> int:
 
 def _close(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1.0)
+
+
+def _named_in(a: Item, b: Item) -> bool:
+    """Whether one claim's sentence names an actor of the other: "about €67 billion from
+    the United States" is the United States' figure whatever actor the extractor gave it."""
+    return any(
+        re.search(rf"\b{re.escape(actor)}\b", y.claim.text, re.IGNORECASE)
+        for x, y in ((a, b), (b, a))
+        for actor in x.actors
+    )
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    """Whether two periods share at least one year."""
+    return a.start[:4] <= (b.end or b.start)[:4] and b.start[:4] <= (a.end or a.start)[:4]
+
+
+def _current(period: Period | None, published: str | None) -> bool:
+    """Whether a period ends in the year an undated figure's article was published: news
+    states a figure without a date when it is the figure at the time of writing, so "about
+    64% of the money" in an article of 2024 covers the same span as "90% ... in 2024"."""
+    if period is None or not published or len(published) < 4:
+        return False
+    year = published[:4]
+    return (period.end or period.start)[:4] == year and period.start[:4] <= year
 
 
 def same_period(a: Period, b: Period) -> bool:
