@@ -122,3 +122,39 @@ def test_events_take_the_statements_date_not_where_a_count_starts(nlp, make_docu
 def test_events_keep_every_dated_clause_of_a_sentence(nlp, make_document):
     text = "The mayor said on 4 May 2021 that the bridge, which opened in 1998, would close."
     assert dates(analyse(nlp, make_document, text)) == ["2021-05-04", "1998"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # spaCy can run the weekday into the clause ("Wednesday ends months")
+        ("The loan approved on Wednesday ends months of doubt for the mills.", "2024-04-24"),
+        ("The minister resigned on Thursday after the vote on the budget.", "2024-04-25"),
+        ("The two sides will meet again on Monday to sign the final text.", "2024-04-29"),
+    ],
+)
+def test_events_weekdays_resolve_within_a_week_of_the_document(nlp, make_document, text, date):
+    # 2024-04-26 is a Friday: past weekdays look back, future ones ahead
+    assert dates(analyse(nlp, make_document, text, published="2024-04-26")) == [date]
+
+
+@pytest.mark.parametrize(
+    ("second", "date"),
+    [
+        ("The vote came ten days after the miners ended their strike at the pits.", "2023-03-06"),
+        ("Two weeks later, the miners ended their strike at the pits.", "2023-03-30"),
+    ],
+)
+def test_events_a_shift_from_the_date_before_dates_the_sentence(nlp, make_document, second, date):
+    text = f"The council voted on 16 March 2023 to close the coal mine.\n\n{second}\n"
+    assert dates(analyse(nlp, make_document, text)) == ["2023-03-16", date]
+
+
+def test_events_a_shift_with_nothing_dated_before_it_is_dropped(nlp, make_document):
+    text = "The vote came ten days after the miners ended their strike at the pits.\n"
+    assert dates(analyse(nlp, make_document, text, published="2023-04-01")) == []
+
+
+def test_events_bounds_of_a_listed_range_are_not_events(nlp, make_document):
+    text = "The county approved $40 million for schools in 2019 and 2020, officials said.\n"
+    assert dates(analyse(nlp, make_document, text, published="2023-04-01")) == []

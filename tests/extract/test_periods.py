@@ -125,3 +125,123 @@ def test_periods_a_figure_pointing_back_across_a_paragraph_shares_the_total(nlp,
     assert found[30_000_000] == ("2021", "2022")
     assert found[0.5] == ("2021", "2022")
     assert found[0.25] is None  # nothing points back: a new paragraph starts afresh
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Rail freight grew 8% between March 2019 and the end of 2021.", ("2019", "2021")),
+        ("Rail freight grew 8% between May 2022 and the end of last year.", ("2022", "2024")),
+        ("Rail freight grew 8% from early 2020 to mid-2022.", ("2020", "2022")),
+        ("The region spent $4 billion on roads in 2019 and 2020.", ("2019", "2020")),
+        ("The region spent $4 billion on roads in 2018, 2019 and 2020.", ("2018", "2020")),
+        ("The lenders have pledged $4 billion through 2030.", ("2025", "2030")),
+        ("The agency will hire 900 inspectors by the end of 2027.", ("2025", "2027")),
+        ("By 2019 the firm had opened 40 branches.", ("2019", "2019")),
+    ],
+)
+def test_periods_ranges_keep_both_bounds(text, period):
+    cues = [c for c in find_cues(text, 0, "2025", "2025-06-10") if c.period is not None]
+    assert [(c.period.start[:4], c.period.end[:4]) for c in cues] == [period]
+
+
+def test_periods_the_past_week_is_the_documents_time():
+    cues = find_cues("Rebels shot down 9 drones over the past week.", 0, "2025", "2025-06-10")
+    assert [(c.period.start, c.relative) for c in cues] == [("2025", True)]
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        "The blockade of the port began in March 2021, officials recall.",
+        "The navy imposed a blockade on the port in March 2021, officials recall.",
+    ],
+)
+def test_periods_since_the_start_of_an_event_the_text_dates(nlp, make_document, dated):
+    text = (
+        f"{dated}\n\nFreight costs have risen by 40% since the start of the blockade, and "
+        "the city will borrow $2 billion this year.\n"
+    )
+    found = periods(nlp, make_document, text, published="2024-02-01")
+    assert found[0.4] == ("2021", "2024")
+    assert found[2_000_000_000] == ("2024", "2024")
+
+
+def test_periods_shortly_after_a_dated_event_is_its_year(nlp, make_document):
+    text = (
+        "The army invaded the island in May 2020.\n\n"
+        "Fuel rose 5% on Monday but stayed below the peak of $3 a litre reached shortly after "
+        "the invasion.\n"
+    )
+    found = periods(nlp, make_document, text, published="2024-02-07")
+    assert found[3] == ("2020", "2020")
+
+
+def test_periods_since_an_event_the_text_never_dates_stays_undated(nlp, make_document):
+    text = (
+        "Freight costs have risen by 40% since the start of the blockade, and the "
+        "city will borrow $2 billion this year.\n"
+    )
+    assert periods(nlp, make_document, text, published="2024-02-01")[0.4] is None
+
+
+PACKAGE = (
+    "The governor on Tuesday signed the $9 billion flood relief package for the coast.\n\n"
+    "Officials said the first tranche, worth $500 million, goes to levees. Of the total, "
+    "about $3 billion will rebuild roads, while $2 billion will go to housing. Another "
+    "$1 billion is set aside as loans.\n\n"
+    "The coast loses about 40 square kilometres of wetland to the sea.\n"
+)
+
+
+def test_periods_parts_of_a_dated_whole_take_its_year(nlp, make_document):
+    found = periods(nlp, make_document, PACKAGE, published="2024-05-09")
+    assert found[9_000_000_000] == ("2024", "2024")
+    for part in (500_000_000, 3_000_000_000, 2_000_000_000, 1_000_000_000):
+        assert found[part] == ("2024", "2024"), part
+
+
+def test_periods_parts_of_an_undated_whole_stay_undated(nlp, make_document):
+    text = "The package, worth $9 billion, covers levees. Of the total, $3 billion goes to roads.\n"
+    assert set(periods(nlp, make_document, text, published="2024-05-09").values()) == {None}
+
+
+def test_periods_a_whole_the_text_calls_new_is_of_the_documents_year(nlp, make_document):
+    text = (
+        "The new package lifts the state's spending on the coast to $30 billion since 2019.\n\n"
+        "The bill also hands $2 billion to the river towns.\n"
+    )
+    found = periods(nlp, make_document, text, published="2024-05-09")
+    assert found[2_000_000_000] == ("2024", "2024")
+
+
+def test_periods_an_arrangements_stated_life_dates_its_size(nlp, make_document):
+    text = (
+        "The answer is the €20 billion Coastal Fund, agreed by the ministers on 3 March.\n\n"
+        "The fund runs from 2025 to 2028 and combines €12 billion in loans with €8 billion "
+        "in grants.\n"
+    )
+    found = periods(nlp, make_document, text, published="2025-04-01")
+    assert found[20_000_000_000] == ("2025", "2028")
+    assert found[12_000_000_000] == ("2025", "2028")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Monday that the plant earns about €2 billion a year.",
+        "The minister said on Monday that the rebels fire five times as many shells.",
+    ],
+)
+def test_periods_rates_and_comparisons_take_no_date_from_the_sentence(nlp, make_document, text):
+    assert set(periods(nlp, make_document, text, published="2024-05-09").values()) == {None}
+
+
+def test_periods_a_duration_is_not_dated_by_another_clause(nlp, make_document):
+    text = (
+        "In March, the ministry asked parliament for $2 billion, and spent four months "
+        "lobbying deputies.\n"
+    )
+    found = periods(nlp, make_document, text, published="2024-09-01")
+    assert found[2_000_000_000] == ("2024-03", "2024-03")
+    assert found[4] is None

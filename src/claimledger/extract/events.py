@@ -4,8 +4,10 @@ dated at the precision the text gives ("in 1993" -> 1993, "In April 2012" -> 201
 
 Only spaCy's DATE spans are read (dateparser over raw text invents dates from "69% of" and
 the verb "may": notes/dependencies.md). Partial and relative dates ("On 22 May", "last
-year") resolve against the document's own date, never today's; without one, a day and
-month take the latest full year written nearby, or the date is dropped.
+year", "on Wednesday") resolve against the document's own date, never today's; without one,
+a day and month take the latest full year written nearby, or the date is dropped. A sentence
+dated only as a shift ("ten days after ...", "two weeks later") counts from the day-precise
+date just before it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import date, datetime
 
 from ..models import DocumentMeta, Event, content_id
 from . import cues as lexicons
-from .periods import MONTH_PATTERN, MONTHS, find_cues
+from .period_cues import MONTH_PATTERN, MONTHS, find_cues
 from .sentences import doc_ents, sentences
 
 log = logging.getLogger(__name__)
@@ -42,8 +44,10 @@ _RELATIVE = re.compile(
     re.I,
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# at the start of the span only: spaCy's DATE span can run on into the clause ("Wednesday
+# ends months" in "The package signed on Wednesday ends months of anxiety")
 _WEEKDAY = re.compile(
-    rf"^(?:on\s+|last\s+|this\s+)?({'|'.join(_WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$",
+    rf"^(?:on\s+|last\s+|this\s+)?({'|'.join(_WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?\b",
     re.I,
 )
 _VAGUE = re.compile(r"\b(?:later|earlier|before|after|recent|coming|next|century|decade)\b", re.I)
@@ -55,8 +59,8 @@ def find_events(sdoc, doc_id: str, meta: DocumentMeta) -> list[Event]:
     doc_date = _parse_iso(meta.published)
     sents = sentences(sdoc)
     sent_of = {tok.i: n for n, sent in enumerate(sents) for tok in sent}
-    # sentence index -> [(rank, ent, date)]: see `_rank` for which of them date the sentence
-    found: dict[int, list[tuple[tuple[bool, bool], object, str]]] = {}
+    # sentence index -> [(rank, date text, date)]: see `_rank` for which of them date it
+    found: dict[int, list[tuple[tuple[bool, bool], str, str]]] = {}
     for ent in doc_ents(sdoc):
         if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in chrome):
             continue
@@ -82,17 +86,20 @@ def find_events(sdoc, doc_id: str, meta: DocumentMeta) -> list[Event]:
         text = ent.text.strip()
         when = resolve_date(text, doc_date, _nearby_year(sents, n), forward=looks_forward(ent.root))
         if when is not None:
-            found.setdefault(n, []).append((_rank(ent), ent, when))
+            found.setdefault(n, []).append((_rank(ent), text, when))
+    _shifted(sents, found)
     events: list[Event] = []
     for n in sorted(found):
         sent = sents[n]
         best = min(rank for rank, _, _ in found[n])
         seen: set[str] = set()
-        for rank, ent, when in found[n]:
+        for rank, text, when in found[n]:
             if rank != best or when in seen:
                 continue
             seen.add(when)
-            text = ent.text.strip()
+            weekday = _WEEKDAY.match(text)
+            if weekday is not None and not any(p.search(text) for _, p in _FULL):
+                text = weekday.group(0)  # "Wednesday", not the clause spaCy ran it into
             events.append(
                 Event(
                     id=content_id("v", doc_id, sent.start_char, when, text),
@@ -105,6 +112,56 @@ def find_events(sdoc, doc_id: str, meta: DocumentMeta) -> list[Event]:
                 )
             )
     return events
+
+
+_COUNTS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_SHIFT = re.compile(
+    rf"\b(\d{{1,2}}|{'|'.join(_COUNTS)})\s+(days?|weeks?)\s+(after|before|later|earlier)\b"
+    r"(\s+(?:that|this|it|then)\b)?",
+    re.I,
+)
+
+
+def _shifted(sents, found) -> None:
+    """Dates a sentence gives as a shift from the one dated just before it: "Putin spoke on
+    Thursday. The announcement came ten days after the Kremlin ended the deal" dates the
+    ending ten days before that Thursday; "... ten days later" dates what follows after it.
+    Read only for a sentence with no date of its own, against a day-precise date at most
+    two sentences back."""
+    for n, sent in enumerate(sents):
+        if n in found or n == 0:
+            continue
+        m = _SHIFT.search(sent.text)
+        if m is None:
+            continue
+        anchor = next(
+            (
+                when
+                for k in (n - 1, n - 2)
+                if k >= 0
+                for _, _, when in reversed(found.get(k, []))
+                if len(when) == 10
+            ),
+            None,
+        )
+        if anchor is None:
+            continue
+        count = m.group(1).lower()
+        days = (int(count) if count.isdigit() else _COUNTS[count]) * (
+            7 if m.group(2).lower().startswith("week") else 1
+        )
+        how, pointer = m.group(3).lower(), m.group(4)
+        # "X came ten days after Y": X is the event dated before, Y the earlier one
+        earlier = (
+            how == "earlier"
+            or (how == "after" and not pointer)
+            or (how == "before" and bool(pointer))
+        )
+        when = date.fromisoformat(anchor).toordinal() + (-days if earlier else days)
+        found[n] = [((False, False), m.group(0), date.fromordinal(when).isoformat())]
 
 
 def _rank(ent) -> tuple[bool, bool]:
@@ -199,8 +256,14 @@ def resolve_date(
             return f"{year}-{_month(g[0]):02d}" if year else None
     m = _WEEKDAY.match(text.strip())
     if m and doc_date is not None:
-        # "on Monday" in news is the latest Monday up to the day of publication
-        back = (doc_date.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        # "on Monday" in news is the latest Monday up to the day of publication; in a future
+        # clause ("talks will resume on Monday") the next one from it
+        day = _WEEKDAYS.index(m.group(1).lower())
+        if forward:
+            return date.fromordinal(
+                doc_date.toordinal() + (day - doc_date.weekday()) % 7
+            ).isoformat()
+        back = (doc_date.weekday() - day) % 7
         return date.fromordinal(doc_date.toordinal() - back).isoformat()
     if doc_date is not None and _RELATIVE.match(text.lower().strip()):
         return _relative(text, doc_date)

@@ -1,320 +1,44 @@
-"""Periods a figure covers: "between 2016 and 2020", "in 2020", "since March 2023",
-"in the first quarter of 2022", "over the past seven years", "during that period".
-
-Expressions are found with patterns over one sentence's text; which figure a period belongs
-to is decided on the parse (see `choose_period`), so "X claimed in 2016 that ... $4.85
-billion" does not date the purchase by the date of the claim.
+"""Periods the text implies rather than states, filled in after claims.py has dated each
+figure by the period expressions of its own clause (found by period_cues.py, re-exported
+here for the modules that read them from this one).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
-from functools import cache
-from typing import Literal
+from dataclasses import replace
 
 from ..models import Period
 from . import cues as lexicons
+from .period_cues import (
+    MONTH_PATTERN,
+    MONTHS,
+    PeriodCue,
+    after_event_pattern,
+    find_cues,
+    onset_pattern,
+)
 from .sentences import doc_text, sentences
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-# never a prefix of a longer word: "jul" of "July 2022", "sep" of "separate"
-MONTH_PATTERN = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?![a-z])"
-_YEAR = r"(1[89]\d\d|20\d\d)"
-_SMALL = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}  # fmt: skip
-_COUNT = r"(\d{1,3}|" + "|".join(_SMALL) + r")"
+__all__ = ["MONTHS", "MONTH_PATTERN", "PeriodCue", "find_cues", "infer_periods"]
 
-Kind = Literal["range", "since", "single", "span", "carry"]
-
-_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
-    (
-        "range",
-        re.compile(
-            rf"\b(?:between|from)\s+(?:({MONTH_PATTERN})\s+)?{_YEAR}\s*(?:and|to|until|till|through|-|–)"
-            rf"\s*(?:({MONTH_PATTERN})\s+)?{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    ("range", re.compile(rf"(?<![\d-]){_YEAR}\s*[-–]\s*{_YEAR}\b")),
-    (
-        "since",
-        re.compile(
-            rf"\bsince\s+(?:(?:the|their|its|a|his|her)\s+(?:\w+\s+){{0,2}}?(?:in|of)\s+)?"
-            rf"(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?:(?:early|late|mid)"
-            rf"[-\s]+)?(?:({MONTH_PATTERN})\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    (
-        "single",
-        re.compile(
-            rf"\b(?:in|during|throughout|by|for|of|at|on)\s+(?:the\s+)?(?:(?:first|second|third|"
-            rf"fourth|final|last)\s+(?:quarter|half)\s+of\s+|(?:autumn|fall|spring|summer|winter|"
-            rf"beginning|start|end|middle|course|first\s+half|second\s+half)\s+of\s+|(?:early|late|"
-            rf"mid)[-\s]+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH_PATTERN})\s+)?(?:\d{{1,2}},?\s+)?"
-            rf"{_YEAR}\b(?!\s*[-–]\s*\d)",
-            re.I,
-        ),
-    ),
-    ("single", re.compile(rf"\bthe\s+{_YEAR}\s+(?=[A-Za-z])", re.I)),
-    (
-        "span",
-        re.compile(
-            rf"\b(?:(?:over|in|during|within)\s+the\s+(?:past|last|previous)|over)\s+{_COUNT}"
-            rf"\s+years\b",
-            re.I,
-        ),
-    ),
-    (
-        "carry",
-        re.compile(
-            r"\b(?:during|over|in|for|throughout|within)\s+(?:the\s+same|that|this|the|those)\s+"
-            r"(?:same\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
-            r"(?:period|time\s*frame|years)\b",
-            re.I,
-        ),
-    ),
-]
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodCue:
-    """A period expression found in a sentence."""
-
-    start: int  # character span in the document
-    end: int
-    kind: Kind
-    period: Period | None  # None for "carry" (resolved against an earlier period)
-    years: int = 0  # for "span": how many years back from the reference year
-    relative: bool = False  # read against the document's date ("last year", "in November")
-
-
-def _month(name: str | None, year: str) -> str:
-    if not name:
-        return year
-    return f"{year}-{MONTHS[name.lower().rstrip('.')]:02d}"
-
-
-def find_cues(
-    text: str, offset: int, ref_year: str | None, doc_date: str | None = None
-) -> list[PeriodCue]:
-    """Period expressions in `text` (one sentence starting at `offset`), in text order.
-
-    `ref_year` ends open periods ("since 2016"): the document's own year, or the latest year
-    the text mentions; never today's. `doc_date` (the document's own date, if known) places
-    "last year", "in November", "on Tuesday".
-    """
-    cues: list[PeriodCue] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            cue = _cue(kind, m, ref_year)
-            if cue is None:
-                continue
-            taken.append((m.start(), m.end()))
-            cues.append(
-                PeriodCue(
-                    start=offset + m.start(),
-                    end=offset + m.end(),
-                    kind=kind,
-                    period=cue[0],
-                    years=cue[1],
-                )
-            )
-    if doc_date:
-        cues.extend(_relative_cues(text, offset, doc_date, taken))
-    return sorted(cues, key=lambda c: c.start)
-
-
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_RELATIVE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:last|previous|past)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", re.I), "-1"),
-    (
-        re.compile(
-            rf"\b(?:(?:in|during)\s+the\s+(?:first|last|past)\s+\w+\s+(?:months|weeks|days)\s+"
-            rf"of\s+)?(?:this|the\s+current)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b|"
-            rf"\bon\s+{_WEEKDAY}\b|\bthis\s+{_WEEKDAY}\b|\blast\s+week\b",
-            re.I,
-        ),
-        "0",
-    ),
-    (
-        re.compile(r"\b(?:last|previous|past)\s+month\b|\ba\s+month\s+(?:ago|earlier)\b", re.I),
-        "-1m",
-    ),
-    (
-        re.compile(
-            rf"\b(?:in|over|within|during)\s+the\s+(?:next|coming)\s+(?:{_COUNT}\s+(?:to|or|-|–)\s+)?"
-            rf"{_COUNT}\s+(months|weeks|days)\b",
-            re.I,
-        ),
-        "ahead",
-    ),
-    (
-        re.compile(
-            rf"\b(?:in|during|by)\s+(?:early\s+|late\s+|mid-?)?({MONTH_PATTERN})(?!\s*\d)", re.I
-        ),
-        "month",
-    ),
-    (
-        re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-?)?({MONTH_PATTERN})(?!\s*\d)", re.I),
-        "since",
-    ),
-    (
-        re.compile(rf"\bon\s+\d{{1,2}}(?:st|nd|rd|th)?\s+({MONTH_PATTERN})(?!\s*,?\s*\d)", re.I),
-        "month",
-    ),
-    (
-        re.compile(rf"\bon\s+({MONTH_PATTERN})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", re.I),
-        "month",
-    ),
-    (
-        re.compile(
-            rf"\b(?:(?:over|in|during|within)\s+the\s+(?:past|last|previous|first)|over)\s+"
-            rf"{_COUNT}\s+months\b",
-            re.I,
-        ),
-        "months",
-    ),
-]
-
-
-def _relative_cues(
-    text: str, offset: int, doc_date: str, taken: list[tuple[int, int]]
-) -> list[PeriodCue]:
-    """Periods named relative to the document's date: "last year", "this week", "on
-    Tuesday", "in November", "since July", "over twelve months"."""
-    year = int(doc_date[:4])
-    month = int(doc_date[5:7]) if len(doc_date) >= 7 else 12
-    forward = bool(_future_pattern().search(text))
-    out: list[PeriodCue] = []
-    for pattern, how in _RELATIVE:
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            if how in ("-1", "0"):
-                y = str(year + int(how))
-                period = Period(start=y, end=y)
-            elif how == "-1m":  # "last month" in a January article is last December
-                y = str(year if month > 1 else year - 1)
-                start = f"{y}-{month - 1 if month > 1 else 12:02d}"
-                period = Period(start=start, end=start)
-            elif how == "ahead":  # "in the next three to four months", from the document's date
-                count = m.group(2).lower()
-                n = int(count) if count.isdigit() else _SMALL[count]
-                months = {"months": n, "weeks": -(-n * 7 // 30), "days": -(-n // 30)}[
-                    m.group(3).lower()
-                ]
-                period = Period(start=str(year), end=str(year + (month - 1 + months) // 12))
-            elif how in ("month", "since"):
-                mon = MONTHS[m.group(1).lower().rstrip(".")]
-                if how == "month" and forward:
-                    y = str(year if mon >= month else year + 1)  # "due to start in June"
-                else:
-                    y = str(year if mon <= month else year - 1)
-                start = f"{y}-{mon:02d}"
-                period = Period(start=start, end=start if how == "month" else str(year))
-            else:
-                count = m.group(1).lower()
-                months = int(count) if count.isdigit() else _SMALL[count]
-                first = year - (months - month + 12) // 12
-                period = Period(start=str(first), end=str(year))
-            taken.append((m.start(), m.end()))
-            out.append(
-                PeriodCue(
-                    start=offset + m.start(),
-                    end=offset + m.end(),
-                    kind="single" if how != "since" else "since",
-                    period=period,
-                    relative=True,
-                )
-            )
-    return out
-
-
-@cache
-def _future_pattern_for(dirs: tuple) -> re.Pattern[str]:
-    auxiliaries = [re.escape(w) for w in lexicons.words("periods", "future_auxiliaries")]
-    # lemmas in running text: "expected to", "planned for", "scheduled to", "is due to"
-    heads = [
-        rf"{re.escape(w)}\w{{0,3}}\s+(?:to|for)" for w in lexicons.words("periods", "forward_words")
-    ]
-    options = sorted([*auxiliaries, *heads, r"(?:is|are)\s+to"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(options) + r")\b", re.I)
-
-
-def _future_pattern() -> re.Pattern[str]:
-    """A sentence speaking of the future ("will", "is due to", "is set to", "scheduled for"):
-    a month it names alone is the next one (data/periods.yaml)."""
-    return _future_pattern_for(lexicons.current_dirs())
-
-
-def _cue(kind: Kind, m: re.Match[str], ref_year: str | None) -> tuple[Period | None, int] | None:
-    groups = [g for g in m.groups()]
-    if kind == "range":
-        if len(groups) == 4:
-            m1, y1, m2, y2 = groups
-        else:
-            (y1, y2), m1, m2 = groups, None, None
-        if int(y1) > int(y2):
-            return None
-        return Period(start=_month(m1, y1), end=_month(m2, y2)), 0
-    if kind == "since":
-        month, year = groups
-        if ref_year is None or int(ref_year) < int(year):
-            return Period(start=_month(month, year), end=year), 0
-        return Period(start=_month(month, year), end=ref_year), 0
-    if kind == "single":
-        month, year = groups if len(groups) == 2 else (None, groups[0])
-        value = _month(month, year)
-        return Period(start=value, end=value), 0
-    if kind == "span":
-        count = groups[0].lower()
-        years = int(count) if count.isdigit() else _SMALL[count]
-        if ref_year is None:
-            return None
-        return Period(start=str(int(ref_year) - years), end=ref_year), years
-    return None, 0
-
-
-# --- Periods the text implies rather than states ----------------------------------------
-#
 # `claims.py` dates a figure by the period expressions of its own clause. A careful reader
 # dates more: a total "under the deal" covers the deal's life when the text says when it
-# began; a figure beside a dated one in the same sentence, or after one in the same
-# paragraph, shares its period; a figure reported "on Wednesday" or "this week" is of the
-# document's time. Figures about ongoing states with nothing around them stay undated.
+# began; a part of a dated whole ("Of the total, $14bn ...", "the first tranche, worth $1bn")
+# takes the whole's period; a count "since the start of the war" runs from the date the text
+# gives for the war's start; a figure beside a dated one in the same sentence, or after one
+# in the same paragraph, shares its period; a figure reported "on Wednesday" or "this week"
+# is of the document's time. Figures about ongoing states with nothing around them stay
+# undated, and so do rates ("€3bn a year"), comparisons ("ten times as many") and durations
+# ("six months of delay"), which no context dates.
 
 
 def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None) -> list:
-    """`claims` with the periods their context implies filled in where they had none."""
-    if not claims or all(c.period is not None for c in claims):
+    """`claims` with the periods their context implies filled in where they had none, and
+    without those a duration took from another clause ("In October it asked ..., and spent
+    six months ...": the six months are not of October)."""
+    if not claims:
         return claims
     sents = sentences(sdoc)
     starts = [s.start_char for s in sents]
@@ -326,17 +50,42 @@ def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None
     def paragraph_of(char: int) -> int:
         return bisect.bisect_right(breaks, char)
 
-    arrangements = lexicons.words("periods", "arrangements")
     timeless = lexicons.words("periods", "duration_units")
+    out = [
+        _undate_duration(sdoc, c, sents[sentence_of(c.start)], ref_year, doc_date) for c in claims
+    ]
+    # figures no context dates: stretches of time ("a war of 44 days"), comparisons ("ten
+    # times as many"), rates ("€3bn a year"), and counts since an event the text never dates
+    fixed: set[int] = set()
+    ratios = lexicons.words("periods", "ratio_units")
+    for k, claim in enumerate(out):
+        onset = onset_pattern().search(claim.text) or after_event_pattern().search(claim.text)
+        if claim.period is not None and (onset is None or _stated(claim, ref_year, doc_date)):
+            continue  # "since the start of the war" outweighs "this year" of another clause
+        if (
+            claim.unit in timeless or claim.unit in ratios or _per_time(sdoc, claim)
+        ) and onset is None:
+            fixed.add(k)
+            continue
+        if onset is not None:
+            fixed.add(k)
+            out[k] = claim = replace(claim, period=None)
+            began = _onset(sents, onset, ref_year, doc_date)
+            if began is not None and onset.re is after_event_pattern():
+                began = Period(start=began.start, end=began.start)  # "shortly after the war began"
+            if began is not None:
+                out[k] = replace(claim, period=began)
+    if all(c.period is not None or k in fixed for k, c in enumerate(out)):
+        return out
+    arrangements = lexicons.words("periods", "arrangements")
     lifetime = _lifetime(sents, arrangements, ref_year, doc_date)
     named = set()
     if lifetime is not None:
         named = {paragraph_of(s.start_char) for s in sents if _names_arrangement(s, arrangements)}
-    out = list(claims)
     # 1. the arrangement a total is counted within; a sentence anchored in the document's time
     for k, claim in enumerate(out):
-        if claim.period is not None or claim.unit in timeless:
-            continue  # "a war of 44 days" is itself a stretch of time, not dated by its context
+        if claim.period is not None or k in fixed:
+            continue
         sent = sents[sentence_of(claim.start)]
         fig = _figure_token(sdoc, claim)
         period = None
@@ -345,6 +94,7 @@ def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None
             and fig is not None
             and (
                 _within_arrangement(sent, arrangements)
+                or _part_of_whole(fig, arrangements)
                 or (_cumulative(fig) and paragraph_of(sent.start_char) in named)
             )
         ):
@@ -365,7 +115,7 @@ def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None
     # 32.9 million tonnes left over twelve months. Egypt received 1.5 million tonnes of it.")
     dated = [(c.start, c.period) for c in out if c.period is not None]
     for k, claim in enumerate(out):
-        if claim.period is not None or claim.unit in timeless:
+        if claim.period is not None or k in fixed:
             continue
         n, p = sentence_of(claim.start), paragraph_of(claim.start)
         same = [per for start, per in dated if sentence_of(start) == n]
@@ -380,24 +130,36 @@ def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None
             out[k] = replace(claim, period=same[0])
         elif before:
             fig = _figure_token(sdoc, claim)
-            if fig is not None and _cumulative(fig):
+            if fig is not None and (_cumulative(fig) or _continues(fig)):
                 out[k] = replace(claim, period=before[-1])
     return out
 
 
 def _lifetime(sents, arrangements, ref_year, doc_date) -> Period | None:
-    """The life of the arrangement the text counts within: from the first date the text
-    gives for its start ("the deal was signed on 22 July 2022", "when the agreement was
-    signed a year ago") to the document's year."""
+    """The life of the arrangement the text counts within. Stated ("the facility runs from
+    2024 to 2027"), else from the first date the text gives for its start ("the deal was
+    signed on 22 July 2022", "the aid approved this week") to the document's year, else the
+    document's year for one the text calls new ("the new package")."""
     starts = lexicons.words("periods", "start_verbs")
+    lives = lexicons.words("periods", "life_verbs")
+    new_words = lexicons.words("periods", "current_words")
+    begun: Period | None = None
+    current = False
     for sent in sents:
         for tok in sent:
-            if tok.lemma_.lower() not in arrangements or tok.dep_ not in (
-                "nsubj", "nsubjpass", "dobj",
-            ):  # fmt: skip
+            if tok.lemma_.lower() not in arrangements and tok.lower_ not in arrangements:
                 continue
-            verb = tok.head
-            if verb.lemma_.lower() not in starts:
+            verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                verbs.append(tok.head)
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lives:
+                for cue in find_cues(sent.text, sent.start_char, ref_year, doc_date):
+                    if cue.kind == "range" and cue.period is not None:
+                        return Period(start=cue.period.start[:4], end=cue.period.end[:4])
+            current = current or any(
+                c.dep_ == "amod" and c.lower_ in new_words for c in tok.children
+            )
+            if begun is not None or not any(v.lemma_.lower() in starts for v in verbs):
                 continue
             for cue in find_cues(sent.text, sent.start_char, ref_year, doc_date):
                 if cue.period is None or cue.kind not in ("single", "since"):
@@ -407,8 +169,136 @@ def _lifetime(sents, arrangements, ref_year, doc_date) -> Period | None:
                 begin = cue.period.start[:4]
                 end = ref_year or cue.period.end[:4]
                 if begin <= end:
+                    begun = Period(start=begin, end=end)
+                    break
+    if begun is None and current and doc_date:
+        begun = Period(start=doc_date[:4], end=doc_date[:4])
+    return begun
+
+
+def _part_of_whole(fig, arrangements) -> bool:
+    """Whether a figure is the arrangement or a part of it: "the $61bn package", "the
+    first tranche, worth $1bn", "Of the total, $14bn ...", "64% of the money", "the bill
+    hands $26bn to ...", "112 members voted against the Ukraine portion"."""
+    parts = lexicons.words("periods", "part_nouns")
+    wholes = lexicons.words("periods", "whole_nouns") | arrangements | parts
+
+    def names(tok, within) -> bool:
+        return tok.lemma_.lower() in within or tok.lower_ in within
+
+    def of_whole(tok) -> bool:
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "from")
+            and any(g.dep_ == "pobj" and names(g, wholes) for g in c.children)
+            for c in tok.children
+        )
+
+    tok = fig
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if names(tok, arrangements | parts) or of_whole(tok):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if of_whole(tok):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and names(c, arrangements) and c.i != fig.i:
+            return True  # "the bill also hands $26bn to Israel"
+        if c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and names(g, arrangements | parts) for g in c.children
+        ):
+            return True  # "voted against the Ukraine portion"
+    return False
+
+
+def _continues(fig) -> bool:
+    """ "Another $9.5bn ...": a figure that continues the list of parts before it."""
+    noun = fig if fig.pos_ in ("NOUN", "PROPN", "NUM", "SYM") else fig.head
+    words = lexicons.words("periods", "continuation_words")
+    return any(
+        t.lower_ in words for t in (*noun.children, *fig.children) if t.dep_ in ("det", "amod")
+    )
+
+
+_RATE = re.compile(
+    r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|annum|quarter)\b|\s*(?:annually|"
+    r"yearly|monthly|weekly|daily)\b",
+    re.I,
+)
+
+
+def _per_time(sdoc, claim) -> bool:
+    """ "€3bn a year", "250,000 shells a month": a rate holds over time, no date is its."""
+    at = claim.text.find(claim.value_text)
+    end = claim.start + max(at, 0) + len(claim.value_text)
+    after = doc_text(sdoc)[end : end + 60]
+    # the unit's noun may come between: "250,000 artillery shells a month"
+    m = re.match(r"(?:\s+[A-Za-z-]+){0,3}?" + _RATE.pattern, after, re.I)
+    return m is not None
+
+
+def _onset(sents, onset: re.Match[str], ref_year, doc_date) -> Period | None:
+    """When the event a "since the start of the war" counts from began, where the text
+    says so ("since it invaded Ukraine in February 2022"), to the document's year."""
+    noun = re.search(r"(\w+)(?:\s+(?:began|started|broke\s+out))?$", onset.group(0)).group(1)
+    forms = set(lexicons.load("periods").get("onsets", {}).get(noun.lower()) or [noun.lower()])
+    for sent in sents:
+        words = [t for t in sent if t.lemma_.lower() in forms or t.lower_ in forms]
+        if not words:
+            continue
+        for cue in find_cues(sent.text, sent.start_char, ref_year, doc_date):
+            if cue.period is None or cue.kind not in ("single", "since"):
+                continue
+            span = sent.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+            if span is None or span.root.i in {t.i for t in words}:
+                continue
+            # the date hangs from the event's word or from the verb it is the subject of
+            # ("the blockade began in March 2021"), not from another clause
+            up = {span.root.head.i, span.root.head.head.i}
+            if any(t.i in up or (t.head.pos_ == "VERB" and t.head.i in up) for t in words):
+                begin, end = cue.period.start[:4], ref_year or cue.period.end[:4]
+                if begin <= end:
                     return Period(start=begin, end=end)
     return None
+
+
+def _stated(claim, ref_year, doc_date) -> bool:
+    """Whether a period expression within the claim's own words gives its period."""
+    return any(
+        c.period == claim.period for c in find_cues(claim.text, claim.start, ref_year, doc_date)
+    )
+
+
+def _undate_duration(sdoc, claim, sent, ref_year, doc_date):
+    """A duration keeps a period only from its own clause: "the 44-day war of 2020" is of
+    2020; in "In October it asked ..., and spent six months ..." October dates the asking."""
+    if claim.period is None or claim.unit not in lexicons.words("periods", "duration_units"):
+        return claim
+    fig = _figure_token(sdoc, claim)
+    if fig is None:
+        return claim
+    own = fig
+    while own.pos_ not in ("VERB", "AUX") and own.head.i != own.i:
+        own = own.head
+    if own.pos_ not in ("VERB", "AUX"):
+        return claim
+    inside = {t.i for t in own.subtree}
+    sources = []
+    for cue in find_cues(sent.text, sent.start_char, ref_year, doc_date):
+        if cue.period != claim.period:
+            continue
+        span = sdoc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is not None:
+            sources.append(span.root.i in inside)
+    if sources and not any(sources):
+        return replace(claim, period=None)
+    return claim
 
 
 def _figure_token(sdoc, claim):
@@ -437,6 +327,10 @@ def _cumulative(fig) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i:
+        verb = verb.head  # "China was the largest buyer, receiving 8 million tonnes"
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in aux)
 
