@@ -274,8 +274,7 @@ def _run_analyze(
         f"{n_claims} claims, {len(corpus.facts)} facts, {n_conflicts} conflicts"
     )
     click.echo(f"  {'store':<14} {db}")
-    for name, path in sorted(paths.items()):
-        click.echo(f"  {name:<14} {path}")
+    _list_outputs(paths)
     return SKIPPED_EXIT if skipped else 0
 
 
@@ -378,15 +377,10 @@ def export(db: Path, out: Path) -> None:
     """
     from .report import write_exports
     from .report.ledger import write_ledger
-    from .store import Store
 
-    with Store.open(db) as store:
-        corpus = store.load_corpus()
-    _note_if_empty(corpus, db)
-    _prepare_out(out)
+    corpus = _stored_corpus(db, out)
     paths = {"ledger": write_ledger(corpus, out / "ledger.json"), **write_exports(corpus, out)}
-    for name, path in sorted(paths.items()):
-        click.echo(f"  {name:<14} {path}")
+    _list_outputs(paths)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -400,13 +394,23 @@ def report(db: Path, out: Path) -> None:
       claimledger report --db out/ledger.sqlite --out out/
     """
     from .report import render
+
+    _list_outputs(render(_stored_corpus(db, out), out))
+
+
+def _stored_corpus(db: Path, out: Path):
+    """The corpus a store holds, with OUT ready to receive what is made from it."""
     from .store import Store
 
     with Store.open(db) as store:
         corpus = store.load_corpus()
     _note_if_empty(corpus, db)
     _prepare_out(out)
-    for name, path in sorted(render(corpus, out).items()):
+    return corpus
+
+
+def _list_outputs(paths: dict[str, Path]) -> None:
+    for name, path in sorted(paths.items()):
         click.echo(f"  {name:<14} {path}")
 
 
