@@ -227,3 +227,24 @@ def test_acceptance_no_claim_from_page_chrome_or_a_date(scored, corpus):
             assert not (start < claim["end"] and claim["start"] < end), (corpus, claim["text"])
         year_like = claim["unit"] == "count" and 1900 <= claim["value"] <= 2100
         assert not (year_like and claim["value_text"].strip().isdigit()), (corpus, claim)
+
+
+@pytest.mark.slow
+def test_acceptance_seed_report_opens_with_the_two_gold_conflicts():
+    """Issue 5: an analyst opening the seeds' report meets the oil-share conflict (around 40%
+    vs 65%) and the cargo-flight count conflict (100 vs 103) before anything else."""
+    import lxml.html
+
+    from claimledger.pipeline import analyze
+    from claimledger.report import render_html
+
+    folder, _ = CORPORA["seeds"]
+    _require(folder)
+    page = lxml.html.fromstring(render_html(analyze(sorted(folder.glob("*.txt")))))
+    cards = [
+        " ".join(c.text_content().split()) for c in page.xpath('//*[@data-testid="fact-conflict"]')
+    ]
+    assert len(cards) >= 2
+    top = " ".join(cards[:2])
+    assert "oil" in top and "40%" in top and "65%" in top
+    assert "flights" in top and "100" in top and "103" in top
