@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract import extract
+from claimledger.extract import cues, extract
+from claimledger.extract.quantities import find_figures
 from claimledger.models import Chrome, DocumentMeta
 from claimledger.pipeline import analysis_text
 
@@ -119,3 +120,64 @@ def test_quantities_no_claims_from_page_chrome(nlp, make_document):
     chrome = (Chrome(start=0, end=end, text=text[:end], kind="weather"),)
     claims = analyse(nlp, make_document, text, chrome=chrome).claims
     assert [c.value for c in claims] == [120]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted", "qualifier"),
+    [
+        ("The navy wants at least five more frigates for the coast.", 5, "frigates", "at_least"),
+        ("The depot received 14 additional fire engines this spring.", 14, "fire engines", None),
+    ],
+)
+def test_quantities_counts_reach_the_noun_across_more_and_additional(
+    nlp, make_document, text, value, counted, qualifier
+):
+    claim = only_claim(analyse(nlp, make_document, text))
+    assert (claim.value, claim.unit, claim.counted, claim.qualifier) == (
+        value,
+        "count",
+        counted,
+        qualifier,
+    )
+
+
+def test_quantities_both_sides_of_a_tally_are_figures(nlp, make_document):
+    claims = analyse(
+        nlp, make_document, "The council passed the harbour budget by 31 votes to 9 on Monday."
+    ).claims
+    assert [(c.value, c.unit, c.counted) for c in claims] == [
+        (31, "count", "votes"),
+        (9, "count", "votes"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The factory turns out 155mm shells and 120-mm mortar rounds for the army.",
+        "The recruits were trained on 5.56 mm rifles at the camp.",
+        "The two new members joined the board of the cooperative.",
+    ],
+)
+def test_quantities_calibres_and_small_plain_counts_are_not_claims(nlp, make_document, text):
+    assert analyse(nlp, make_document, text).claims == ()
+
+
+def test_quantities_a_measured_length_in_millimetres_stays_a_figure(nlp, make_document):
+    claim = only_claim(
+        analyse(nlp, make_document, "The storm dropped 50 millimetres of rain on the valley.")
+    )
+    assert claim.value == 50
+
+
+def test_quantities_user_lexicon_adds_counted_states_and_measured_durations(nlp, tmp_path):
+    (tmp_path / "units.yaml").write_text(
+        "counted_states: [killed, wounded]\nduration_of_overrides: [after]\n", encoding="utf-8"
+    )
+    casualties = nlp("The shelling left about 2,400 killed and wounded in the province.")
+    delay = nlp("After nine months of talks, the two unions signed the deal.")
+    with cues.using([tmp_path]):
+        counted = [(f.value, f.unit, f.counted) for f in find_figures(casualties)]
+        lengths = [(f.value, f.unit) for f in find_figures(delay)]
+    assert counted == [(2400, "count", "killed and wounded")]
+    assert lengths == [(9, "months")]

@@ -47,6 +47,8 @@ def find_figures(sdoc, chrome: tuple[tuple[int, int], ...] = ()) -> list[Figure]
     n = len(sdoc)
     while i < n:
         fig = _read_figure(sdoc, i, lex)
+        if fig is None and figures:
+            fig = _tally_figure(sdoc, i, figures[-1], lex)
         if fig is None:
             i += 1
             continue
@@ -140,6 +142,8 @@ def _read_figure(sdoc, i: int, lex) -> Figure | None:
     value, last, suffix = read
     if sdoc[i].ent_type_ in _NOT_FIGURES and not _is_duration(sdoc, i, last, lex):
         return None
+    if _is_calibre(sdoc, last, suffix, lex):
+        return None
     if _is_list_marker(sdoc, i):
         return None
     scales = lex["scales"]
@@ -194,12 +198,18 @@ def _read_figure(sdoc, i: int, lex) -> Figure | None:
             return None
         if sdoc[i].lower_ in cues.words("units", "vague_numbers"):
             return None
-        if not sdoc[i].text[0].isdigit() and value < 10:
+        increments = cues.words("units", "count_increments")
+        bounded = qualifier is not None or (last + 1 < n and sdoc[last + 1].lower_ in increments)
+        if not sdoc[i].text[0].isdigit() and value < 10 and not bounded:
             return None  # "the two countries": a spelled-out small number is rarely a statistic
-        noun = _counted_noun(sdoc, first, last)
+        noun = _counted_noun(sdoc, first, last, increments)
+        state = None if noun is not None else _counted_state(sdoc, last, lex)
         if noun is not None:
             counted = _noun_phrase(sdoc, noun)
             anchor = noun
+        elif state is not None:
+            counted = sdoc[state[0] : state[1] + 1].text
+            anchor = state[0]  # what the count measures is the state ("killed")
         elif any(t.lower_ in _TOTALS for t in sdoc[max(0, first - 3) : first]):
             anchor = i  # "bringing the total to 103": a count whose noun came before
         else:
@@ -296,6 +306,76 @@ def _is_growth_times(sdoc, j: int) -> bool:
     return head.lemma_.lower() in _GROWTH_HEADS
 
 
+def _tally_figure(sdoc, i: int, before: Figure, lex) -> Figure | None:
+    """ "79 votes to 18": the number after a tally link counts what the count before it
+    counted, though no noun follows it."""
+    if (
+        before.unit != "count"
+        or before.counted is None
+        or i < 2
+        or before.anchor != i - 2
+        or sdoc[i - 1].lower_ not in cues.words("units", "tally_links")
+        or not sdoc[i].text[0].isdigit()
+        or sdoc[i].ent_type_ in _NOT_FIGURES
+        or _YEAR.match(sdoc[i].text)
+    ):
+        return None
+    read = _read_number(sdoc, i, lex)
+    if read is None or read[2]:
+        return None
+    value, last, _suffix = read
+    nxt = sdoc[last + 1] if last + 1 < len(sdoc) else None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "NUM") or nxt.text in ("%", "-")):
+        return None  # "20 cases to 30 deaths", "10 tonnes to 12%": another figure's own unit
+    start = sdoc[i].idx
+    end = sdoc[last].idx + len(sdoc[last].text)
+    return Figure(
+        start=start,
+        end=end,
+        text=doc_text(sdoc)[start:end],
+        value=value,
+        unit="count",
+        qualifier=None,
+        counted=before.counted,
+        anchor=i,
+        first=i,
+        last=last,
+    )
+
+
+def _is_calibre(sdoc, last: int, suffix: str, lex) -> bool:
+    """ "155mm shells", "a 120-mm mortar", "5.56 mm rounds": the calibre of a weapon."""
+    calibres = cues.words("units", "calibre_units")
+    if suffix:
+        return suffix in calibres
+    j = last + 1
+    hyphen = j < len(sdoc) and sdoc[j].text == "-"
+    if hyphen:
+        j += 1
+    if j >= len(sdoc) or sdoc[j].lower_ not in calibres:
+        return False
+    nxt = sdoc[j + 1] if j + 1 < len(sdoc) else None
+    # written before the thing it sizes; "50 millimetres of rain" measures instead
+    return hyphen or (nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+def _counted_state(sdoc, last: int, lex) -> tuple[int, int] | None:
+    """ "315,000 killed and wounded", "12 dead": the count stands for people in a state the
+    word after it names. Returns the token span of that phrase."""
+    j = last + 1
+    if j >= len(sdoc):
+        return None
+    tok = sdoc[j]
+    states = cues.words("units", "counted_states")
+    if tok.lower_ not in states:
+        return None
+    end = j
+    # "killed and wounded", "dead or missing"
+    if j + 2 < len(sdoc) and sdoc[j + 1].lower_ in ("and", "or") and sdoc[j + 2].lower_ in states:
+        end = j + 2
+    return j, end
+
+
 def _is_list_marker(sdoc, i: int) -> bool:
     """ "1." or "a)" opening a line is a list marker, not a figure."""
     tok = sdoc[i]
@@ -319,7 +399,9 @@ def _is_measuring_duration(sdoc, first: int, last: int, lex) -> bool:
     "the past seven years" place an event or bound a period instead."""
     blockers = lex["duration_blockers"]
     if first > 0 and sdoc[first - 1].lower_ in blockers["before"]:
-        return False
+        overrides = cues.words("units", "duration_of_overrides")
+        if sdoc[first - 1].lower_ not in overrides or not _measures_noun(sdoc, last):
+            return False
     if sdoc[first].lower_ in ("one", "a", "an"):
         return False  # "one day a student saw ...": a time, not a length
     after = " ".join(t.lower_ for t in sdoc[last + 1 : last + 3])
@@ -331,8 +413,20 @@ def _is_measuring_duration(sdoc, first: int, last: int, lex) -> bool:
     return not (nxt < len(sdoc) and sdoc[nxt].lower_ in blockers["after"])
 
 
-def _counted_noun(sdoc, first: int, last: int) -> int | None:
-    """The noun a bare number counts: its syntactic head, or the noun right after it."""
+def _measures_noun(sdoc, last: int) -> bool:
+    """ "six months of delay", "44 days of heavy fighting": a length of something."""
+    k = last + 1
+    if k >= len(sdoc) or sdoc[k].lower_ != "of":
+        return False
+    k += 1
+    if k < len(sdoc) and sdoc[k].pos_ == "ADJ":
+        k += 1
+    return k < len(sdoc) and sdoc[k].pos_ == "NOUN" and not sdoc[k].ent_type_
+
+
+def _counted_noun(sdoc, first: int, last: int, increments=frozenset()) -> int | None:
+    """The noun a bare number counts: its syntactic head, or the noun right after it,
+    across an increment word ("seven more Patriot systems")."""
     line_end = next(
         (k for k in range(last, min(len(sdoc), last + 8)) if "\n" in sdoc[k].whitespace_), None
     )
@@ -346,7 +440,14 @@ def _counted_noun(sdoc, first: int, last: int) -> int | None:
             and last < head.i <= limit
         ):
             return head.i
+        # "seven more systems": the parser hangs the number on "more", which modifies the noun
+        if head.lower_ in increments and head.i == last + 1:
+            noun = head.head
+            if noun.pos_ in ("NOUN", "PROPN") and last < noun.i <= limit:
+                return noun.i
     nxt = last + 1
+    if nxt <= limit and sdoc[nxt].lower_ in increments:
+        nxt += 1
     while nxt <= limit and sdoc[nxt].pos_ in ("ADJ", "NOUN", "PROPN") and nxt - last <= 3:
         if sdoc[nxt].pos_ in ("NOUN", "PROPN") and (
             nxt + 1 >= len(sdoc) or sdoc[nxt + 1].pos_ not in ("NOUN", "PROPN")
