@@ -91,3 +91,75 @@ def test_entities_surname_after_full_name_is_the_same_person(resolve):
     )
     person = [m.entity_id for m in mentions if m.label == "PERSON"]
     assert person == ["maria-lopez", "maria-lopez"]
+
+
+def test_entities_lower_case_country_name_is_pejorative(resolve):
+    _, mentions = resolve("Officials in Kyiv said russia had shelled the port again overnight.")
+    assert _by_text(mentions)["russia"] == ("RUS", "pejorative")
+
+
+def test_entities_lower_case_common_word_is_not_a_country(resolve):
+    _, mentions = resolve("Farmers sold turkey and fine china at the market near Ankara.")
+    states = {m.text: m.entity_id for m in mentions if m.label == "gazetteer"}
+    assert states == {"Ankara": "TUR"}
+
+
+def test_entities_lower_case_name_inside_a_handle_or_url_is_ignored(resolve):
+    _, mentions = resolve("Follow #russia and visit news.iran.example for updates.")
+    assert not [m for m in mentions if m.entity_id in ("RUS", "IRN")]
+
+
+def test_entities_label_equated_by_apposition_resolves_to_that_state(resolve):
+    _, mentions = resolve("Venezuela, the rogue state, rejected the offer on Monday.")
+    assert _by_text(mentions)["rogue state"] == ("VEN", "pejorative")
+
+
+def test_entities_label_takes_the_state_the_outlet_belittles(resolve):
+    text = (
+        "Drones launched by russia hit a school in Kharkiv. "
+        "Ukraine says the aggressor state will pay for every strike."
+    )
+    _, mentions = resolve(text)
+    assert _by_text(mentions)["aggressor state"] == ("RUS", "pejorative")
+
+
+def test_entities_label_falls_back_on_its_usual_referent(resolve):
+    text = (
+        "Moscow blocked the talks. Ukraine's minister wrote: "
+        '"The terrorist state wants our farmers to go bankrupt."'
+    )
+    _, mentions = resolve(text)
+    assert _by_text(mentions)["terrorist state"] == ("RUS", "pejorative")
+
+
+def test_entities_label_without_evidence_stays_unresolved(resolve):
+    _, mentions = resolve("Critics called it a pariah state, but the minister disagreed.")
+    assert "pariah state" not in _by_text(mentions)
+
+
+def test_entities_scare_quoted_demonym_state_is_pejorative(resolve):
+    _, mentions = resolve("The so-called “Ukrainian state” lives on foreign loans, it said.")
+    assert _by_text(mentions)["Ukrainian state"] == ("UKR", "pejorative")
+    _, plain = resolve("The Ukrainian state budget grew last year.")
+    assert "Ukrainian state" not in _by_text(plain)
+
+
+def test_entities_overseas_hegemon_is_the_united_states(resolve):
+    _, mentions = resolve("Once again the overseas hegemon opened its wallet for Kyiv.")
+    assert _by_text(mentions)["overseas hegemon"] == ("USA", "pejorative")
+
+
+def test_entities_demonym_occupation_as_agent_names_the_state(resolve):
+    text = (
+        "The Israeli occupation has built bases near the border for years. "
+        "Most of the fuel bought by the occupation arrives by sea."
+    )
+    _, mentions = resolve(text)
+    found = _by_text(mentions)
+    assert found["Israeli occupation"] == ("ISR", "pejorative")
+    assert found["the occupation"] == ("ISR", "pejorative")
+
+
+def test_entities_occupation_as_a_policy_is_not_the_state(resolve):
+    _, mentions = resolve("The Israeli occupation of the West Bank began in 1967, a lawyer said.")
+    assert "Israeli occupation" not in _by_text(mentions)

@@ -69,3 +69,27 @@ def test_gazetteer_malformed_user_file_raises_lexicon_error(tmp_path, body):
     (tmp_path / "actors.yaml").write_text(body, encoding="utf-8")
     with pytest.raises(LexiconError, match=r"actors\.yaml"):
         load_gazetteer((tmp_path,))
+
+
+def test_gazetteer_user_state_label_overrides_ours(tmp_path):
+    (tmp_path / "my_actors.yaml").write_text(
+        "state_labels:\n  - {label: Rogue State, framing: epithet, usual: IRN, when: [USA]}\n",
+        encoding="utf-8",
+    )
+    labels = {lab.label: lab for lab in load_gazetteer((tmp_path,)).state_labels}
+    assert (labels["rogue state"].framing, labels["rogue state"].usual) == ("epithet", "IRN")
+    assert labels["rogue state"].when == ("USA",)
+
+
+def test_gazetteer_state_label_with_bad_framing_names_the_file(tmp_path):
+    (tmp_path / "odd_actors.yaml").write_text(
+        "state_labels:\n  - {label: evil empire, framing: sarcastic}\n", encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match=r"odd_actors\.yaml.*sarcastic"):
+        load_gazetteer((tmp_path,))
+
+
+def test_gazetteer_lists_country_names_that_are_common_words():
+    words = load_gazetteer(()).common_words
+    assert {"turkey", "china", "chad", "jordan"} <= words
+    assert "russia" not in words

@@ -45,6 +45,20 @@ class Alias:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class StateLabel:
+    """A description that stands for a state only in context ("the aggressor state").
+
+    `usual` is the state the label conventionally names in a text that also names every
+    state in `when` (and `usual` itself); without it the label needs the text to say whom.
+    """
+
+    label: str
+    framing: str
+    usual: str | None = None
+    when: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Gazetteer:
     actors: dict[str, Actor]
     aliases: tuple[Alias, ...]
@@ -55,6 +69,10 @@ class Gazetteer:
     heads_after: frozenset[str] = field(default_factory=frozenset)
     heads_before_of: frozenset[str] = field(default_factory=frozenset)
     org_labels: frozenset[str] = field(default_factory=frozenset)
+    # Country names that are also ordinary lower-case words ("turkey", "china").
+    common_words: frozenset[str] = field(default_factory=frozenset)
+    state_labels: tuple[StateLabel, ...] = ()
+    agent_words: dict[str, str] = field(default_factory=dict)  # noun -> framing
 
 
 def _user_files(dirs: Iterable[Path]) -> list[tuple[str, dict]]:
@@ -100,13 +118,26 @@ def load_gazetteer(lexicon_dirs: tuple[Path, ...] = ()) -> Gazetteer:
     demonyms: dict[str, str] = {}
     leaders: dict[str, str] = {}
     regime: dict[str, list[str]] = {}
+    agent: dict[str, str] = {}
     orgs: dict[str, list[str]] = {"names": [], "heads_after": [], "heads_before_of": []}
     org_labels: list[str] = []
+    common: list[str] = []
+    labels: dict[str, StateLabel] = {}
     for path, data in sources:
+        common.extend(
+            w.lower() for w in _strings(path, data.get("common_word_names"), "common_word_names")
+        )
+        for raw in data.get("state_labels") or ():
+            label = _state_label(path, raw)
+            labels[label.label] = label  # a later file overrides
         for framing, words in _mapping(path, data.get("regime_words"), "regime_words").items():
             if framing not in FRAMINGS:
                 raise LexiconError(path, f"regime_words: unknown framing {framing!r}")
             regime.setdefault(framing, []).extend(_strings(path, words, "regime_words"))
+        for framing, words in _mapping(path, data.get("agent_words"), "agent_words").items():
+            if framing not in FRAMINGS:
+                raise LexiconError(path, f"agent_words: unknown framing {framing!r}")
+            agent.update((w.lower(), framing) for w in _strings(path, words, "agent_words"))
         for key in orgs:
             orgs[key].extend(_strings(path, data.get(key), key))
         org_labels.extend(_strings(path, data.get("org_labels"), "org_labels"))
@@ -122,7 +153,23 @@ def load_gazetteer(lexicon_dirs: tuple[Path, ...] = ()) -> Gazetteer:
         heads_after=frozenset(orgs["heads_after"]),
         heads_before_of=frozenset(orgs["heads_before_of"]),
         org_labels=frozenset(org_labels),
+        common_words=frozenset(common),
+        state_labels=tuple(labels.values()),
+        agent_words=agent,
     )
+
+
+def _state_label(path, raw) -> StateLabel:
+    if not isinstance(raw, dict) or not isinstance(raw.get("label"), str):
+        raise LexiconError(path, f"each state_labels entry needs a `label` string, got {raw!r}")
+    framing = raw.get("framing") or "pejorative"
+    if framing not in FRAMINGS:
+        raise LexiconError(path, f"state_labels: unknown framing {framing!r}")
+    usual = raw.get("usual")
+    if usual is not None and not isinstance(usual, str):
+        raise LexiconError(path, f"state_labels: `usual` must be an entity id, got {usual!r}")
+    when = tuple(_strings(path, raw.get("when"), "state_labels when"))
+    return StateLabel(label=raw["label"].lower(), framing=framing, usual=usual, when=when)
 
 
 def _add_entity(path, raw, actors, aliases, demonyms, leaders) -> None:
