@@ -12,15 +12,12 @@ sentences before) fills it. Figures on aid, losses, holdings and comparisons: tr
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..errors import LexiconError
 from . import cues as lexicons
 from .sentences import doc_ents
-
-log = logging.getLogger(__name__)
 
 _FROM_PREPS = {"from", "out"}  # "out of three Ukrainian ports"
 _PARTNER_PREPS = {"to", "with", "at", "against", "into", "towards", "toward", "for", "on", "over"}
@@ -141,7 +138,9 @@ class Actors:
         ("Ukrainian ports", "grain from X", "left X"), by a clear margin; None when no state
         leads. Figures on shipments that name no origin are about its goods."""
         if self._origin is None:
-            self._origin = _origin_state(doc, self)
+            from .transfers import origin_state  # transfers.py builds on this module
+
+            self._origin = origin_state(doc, self)
         return self._origin or None
 
     def of(self, tok) -> str | None:
@@ -157,44 +156,6 @@ class Actors:
                 else None
             )
         return None
-
-
-_ORIGIN_DEPS = {"amod", "compound", "poss", "nmod", "pobj", "dobj"}
-
-
-def _origin_state(doc, actors: Actors) -> str:
-    counts: dict[str, int] = {}
-    # once per document (cached on Actors), not per figure
-    for tok in doc:
-        name = _as_origin(tok, actors)
-        if name:
-            counts[name] = counts.get(name, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    log.debug("origin counts %s", ranked)
-    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
-        return ""
-    return ranked[0][0]
-
-
-def _as_origin(tok, actors: Actors) -> str | None:
-    """The state `tok` names as where goods come from: "Ukrainian ports", "Ukraine's grain",
-    "from Ukraine", "out of Ukrainian ports", "left Ukraine"."""
-    if tok.dep_ not in _ORIGIN_DEPS:
-        return None
-    name = actors.of(tok)
-    if not name:
-        return None
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out":
-        head = head.head
-    lemma = head.lemma_.lower()
-    if (
-        (tok.dep_ in ("amod", "compound", "poss", "nmod") and lemma in _words("origin_nouns"))
-        or (tok.dep_ == "pobj" and head.lower_ in _FROM_PREPS)
-        or (tok.dep_ == "dobj" and lemma in _words("origin_verbs"))
-    ):
-        return name
-    return None
 
 
 def _words(key: str) -> frozenset[str]:
@@ -388,6 +349,8 @@ def _clause_parties(root, actors: Actors) -> tuple[str | None, str | None]:
 def _find_roles(
     fig, chain, measured, actors: Actors, context, carried
 ) -> tuple[str | None, str | None]:
+    from .transfers import as_origin  # transfers.py builds on this module
+
     agent = source = partner = np_source = None  # np_source: "exports from Norway"
     second = None
     verb_receives = recipient_verb = False
@@ -472,12 +435,7 @@ def _find_roles(
                     if low == "in" and depth <= own_clause:
                         # "20 million tonnes were stuck in Ukrainian silos": where goods lie
                         held_in = held_in or next(
-                            (
-                                n
-                                for p in c.children
-                                for t in p.lefts
-                                if (n := _as_origin(t, actors))
-                            ),
+                            (n for p in c.children for t in p.lefts if (n := as_origin(t, actors))),
                             None,
                         )
                     if partner is None and low == "to" and depth > 0:
@@ -510,7 +468,7 @@ def _find_roles(
         # the origin named nearest (this sentence, then the two before), else the document's
         # (before the figure: "buyers of Ukrainian grain, taking 3 million tonnes")
         first = chain[0].i
-        origin = next((n for t in context if t.i < first and (n := _as_origin(t, actors))), None)
+        origin = next((n for t in context if t.i < first and (n := as_origin(t, actors))), None)
         origin = origin or actors.origin(chain[0].doc)
     if measured is not None:
         np_source = np_source or _prep_party(measured, actors, _FROM_PREPS)
@@ -588,7 +546,7 @@ def _find_roles(
         # "X's attacks damaged 150 port facilities": what is hit belongs to the state whose
         # goods and ports the text is about
         first = chain[0].i
-        hit = next((n for t in context if t.i < first and (n := _as_origin(t, actors))), None)
+        hit = next((n for t in context if t.i < first and (n := as_origin(t, actors))), None)
         hit = hit or actors.origin(chain[0].doc)
         obj = hit if hit != subject else None
         obj = obj or _nearest(context, {subject}, actors)  # "X shot down 12 missiles"

@@ -7,7 +7,8 @@ loses or holds, read on top of roles.py's dependency paths.
 - losses: the loser is the subject, the other side the object ("Russia's losses");
 - holdings: the owner is the subject, where they are held the object ("Russian assets held
   in American banks");
-- comparisons: the party compared with is the object ("three times as many as X").
+- comparisons: the party compared with is the object ("three times as many as X");
+- origins: the state a document's goods come from ("Ukrainian ports", "grain from X").
 Verbs, nouns and prepositions are the lists of claims_roles.yaml.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import logging
 
 from .roles import (
+    _FROM_PREPS,
     _PRONOUNS,
     Actors,
     _a_party,
@@ -239,4 +241,41 @@ def compared(chain, measured, actors: Actors, subject) -> str | None:
                     for name in np_actors(p, actors):
                         if name != subject:
                             return name
+    return None
+
+
+# -- origins: where a document's goods come from ------------------------------------
+
+_ORIGIN_DEPS = {"amod", "compound", "poss", "nmod", "pobj", "dobj"}
+
+
+def origin_state(doc, actors: Actors) -> str:
+    """The state a document's goods come from, by a clear margin, or "" (Actors.origin
+    caches it: computed once per document, not per figure)."""
+    counts: dict[str, int] = {}
+    for tok in doc:
+        name = as_origin(tok, actors)
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return _leader(counts) or ""
+
+
+def as_origin(tok, actors: Actors) -> str | None:
+    """The state `tok` names as where goods come from: "Ukrainian ports", "Ukraine's grain",
+    "from Ukraine", "out of Ukrainian ports", "left Ukraine"."""
+    if tok.dep_ not in _ORIGIN_DEPS:
+        return None
+    name = actors.of(tok)
+    if not name:
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out":
+        head = head.head
+    lemma = head.lemma_.lower()
+    if (
+        (tok.dep_ in ("amod", "compound", "poss", "nmod") and lemma in _words("origin_nouns"))
+        or (tok.dep_ == "pobj" and head.lower_ in _FROM_PREPS)
+        or (tok.dep_ == "dobj" and lemma in _words("origin_verbs"))
+    ):
+        return name
     return None
