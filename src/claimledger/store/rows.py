@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
+from dataclasses import asdict, fields
 
 from ..models import (
     Analysis,
@@ -208,22 +208,17 @@ def document_from(row: sqlite3.Row) -> tuple[Document, DocumentMeta]:
     return document, meta
 
 
+def _plain(cls, row: sqlite3.Row):
+    """A dataclass whose every field is a column of the same name, stored as is."""
+    return cls(**{f.name: row[f.name] for f in fields(cls)})
+
+
 def entity_from(row: sqlite3.Row) -> Entity:
-    return Entity(
-        id=row["id"], name=row["name"], type=row["type"], iso3=row["iso3"], wikidata=row["wikidata"]
-    )
+    return _plain(Entity, row)
 
 
 def mention_from(row: sqlite3.Row) -> Mention:
-    return Mention(
-        doc_id=row["doc_id"],
-        start=row["start"],
-        end=row["end"],
-        text=row["text"],
-        entity_id=row["entity_id"],
-        framing=row["framing"],
-        label=row["label"],
-    )
+    return _plain(Mention, row)
 
 
 def claim_from(row: sqlite3.Row) -> Claim:
@@ -266,26 +261,11 @@ def citation_from(row: sqlite3.Row) -> Citation:
 
 
 def quote_from(row: sqlite3.Row) -> Quote:
-    return Quote(
-        id=row["id"],
-        doc_id=row["doc_id"],
-        start=row["start"],
-        end=row["end"],
-        text=row["text"],
-        speaker=row["speaker"],
-    )
+    return _plain(Quote, row)
 
 
 def event_from(row: sqlite3.Row) -> Event:
-    return Event(
-        id=row["id"],
-        doc_id=row["doc_id"],
-        start=row["start"],
-        end=row["end"],
-        text=row["text"],
-        date=row["date"],
-        date_text=row["date_text"],
-    )
+    return _plain(Event, row)
 
 
 def relation_from(row: sqlite3.Row) -> Relation:
