@@ -140,6 +140,13 @@ class Claim:
     source_named: bool = False
     hedge: Hedge = "asserted"
     counted: str | None = None  # the thing counted ("cargo flights", "Merkava tanks")
+    # -- the rest of the claim frame (extract/frame.py) --
+    value_high: float | None = None  # upper end of a range ("200 to 400"); value is the lower
+    predicate: str | None = None  # event class ("killed", "arrested") or the verb's lemma
+    place: str | None = None  # where the figure holds ("in the Chicago area"), as written
+    part_of: str | None = None  # the whole a subset is of ("12 of the 40 trucks" -> "40 trucks")
+    revision: bool = False  # the figure replaces an earlier one ("raised the toll to 89")
+    period_inferred: bool = False  # the period is the article's time, not stated by the text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -217,6 +224,18 @@ class Fact:
     primary_sources: tuple[str, ...] = ()  # distinct original sources behind the figure
     independent_confirmations: int = 0
     unattributed_outlets: tuple[str, ...] = ()  # outlets repeating a figure without a source
+    story: str = ""  # the id of the story (Story) its claims belong to
+    label: str = ""  # what a person reads: "people killed in the flood, 2023"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story:
+    """Documents that tell one story; claims are only matched within one."""
+
+    id: str
+    label: str  # a few words that name it ("Derna, flood, dam, Libya")
+    doc_ids: tuple[str, ...]
+    copies: tuple[tuple[str, ...], ...] = ()  # groups of near-identical texts (syndication)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -228,3 +247,4 @@ class Corpus:
     relations: tuple[Relation, ...] = ()
     facts: tuple[Fact, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    stories: tuple[Story, ...] = ()

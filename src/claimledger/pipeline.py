@@ -93,7 +93,7 @@ def analyze(
     `dask.config` points at) for corpora that outgrow one process.
     """
     from .ingest import ingest, inspect
-    from .reconcile import load_lexicon, reconcile
+    from .reconcile import group, load_lexicon, reconcile
 
     settings = settings or Settings()
     skipped: list[Skipped] = []
@@ -132,13 +132,16 @@ def analyze(
             on_document(1)
 
     analyses = tuple(sorted(done, key=lambda a: a.document.path))
-    relations, facts = reconcile(analyses, lexicon=load_lexicon(settings.lexicon_dirs))
+    stories = group(analyses)
+    lexicon = load_lexicon(settings.lexicon_dirs)
+    relations, facts = reconcile(analyses, lexicon=lexicon, stories=stories)
     corpus = Corpus(
         analyses=analyses,
         entities=_merge_entities(analyses),
         relations=relations,
         facts=facts,
         skipped=tuple(skipped),
+        stories=stories,
     )
     if store is not None:
         store.save_reconciliation(corpus)

@@ -1,10 +1,12 @@
 """Reconcile: match claims across sources, give verdicts, trace provenance.
 
-    Analysis* -> Item per claim (canonical measure, actors, folded value, bounds)
+    Analysis* -> Story per group of documents telling one story (stories.py)
+              -> Item per claim (canonical measure, actors, folded value, bounds)
               -> blocks (unit family, measure, actors) -> candidate pairs
               -> Relation per pair (agree | conflict | different_scope, with a reason)
               -> Fact per group of claims on one measure and actors (verdict, sources)
 
+Claims of two stories are never compared: everything below runs story by story.
 Pure Python over the models: no spaCy, no I/O beyond reading the bundled measures lexicon.
 """
 
@@ -15,9 +17,10 @@ import math
 import os
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
-from ..models import Analysis, Fact, Relation
+from ..models import Analysis, Fact, Relation, Story, content_id
 from .blocking import SAME, BlockKey, block_key, candidates, make_blocks
 from .compare import Item, compare, make_item
 from .measures import (
@@ -29,30 +32,83 @@ from .measures import (
     unit_family,
 )
 from .provenance import make_fact
+from .stories import StoryDoc, group_stories
 
 log = logging.getLogger(__name__)
 
 
+def group(analyses: Sequence[Analysis]) -> tuple[Story, ...]:
+    """The stories a batch of documents tells (see stories.py), in document order."""
+    found = group_stories(
+        [
+            StoryDoc(doc_id=a.document.id, text=a.document.text, published=a.meta.published)
+            for a in analyses
+        ]
+    )
+    members: dict[str, list[str]] = defaultdict(list)
+    for a in analyses:
+        members[found.story_of[a.document.id]].append(a.document.id)
+    return tuple(
+        Story(
+            id=sid,
+            label=found.label.get(sid, ""),
+            doc_ids=tuple(ids),
+            copies=tuple(tuple(sorted(group)) for group in found.copies if group <= frozenset(ids)),
+        )
+        for sid, ids in members.items()
+    )
+
+
 def reconcile(
-    analyses: Sequence[Analysis], *, lexicon: MeasureLexicon | None = None
+    analyses: Sequence[Analysis],
+    *,
+    lexicon: MeasureLexicon | None = None,
+    stories: Sequence[Story] | None = None,
 ) -> tuple[tuple[Relation, ...], tuple[Fact, ...]]:
-    """Relations between claims that could be about the same fact, and the facts they form."""
+    """Relations between claims that could be about the same fact, and the facts they form,
+    story by story (`stories` as `group` gives them; found here when not given)."""
     lex = lexicon or default_lexicon()
+    if stories is None:
+        stories = group(analyses)
+    story_of = {doc_id: s.id for s in stories for doc_id in s.doc_ids}
     items = _items(analyses, lex)
+    by_story: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        by_story[story_of.get(it.claim.doc_id, "")].append(it)
+    relations: dict[int, Relation] = {}
+    facts: list[Fact] = []
+    for story, members in by_story.items():
+        found, story_facts = _reconcile_story(story, members, len(items), lex)
+        relations.update(found)
+        facts.extend(story_facts)
+    order = {it.claim.id: it.index for it in items}
+    facts.sort(key=lambda f: order[f.claim_ids[0]])
+    log.info(
+        "reconciled %d claims in %d stories: %d relations, %d facts",
+        len(items),
+        len(by_story),
+        len(relations),
+        len(facts),
+    )
+    return tuple(relations.values()), tuple(facts)
+
+
+def _reconcile_story(
+    story: str, items: list[Item], n: int, lex: MeasureLexicon
+) -> tuple[dict[int, Relation], list[Fact]]:
+    """Relations and facts among the claims of one story (`n`: claims in the corpus)."""
+    relations: dict[int, Relation] = {}
     order = {it.claim.id: it.index for it in items}
     blocks = make_blocks(items)
     totals = _totals(items)
     running = partial(_running, totals=totals)
-
-    # keyed by the pair's positions as one int: cheaper than a set of ids, and not tracked by
-    # the garbage collector, which matters with a million relations (bench/reconcile_bench.py)
-    relations: dict[int, Relation] = {}
-    n = len(items)
     # blocks of one measure whose claims agree across them: a partial block joins the fact
     linked: dict[BlockKey, set[BlockKey]] = defaultdict(set)
     for a, b, link in candidates(blocks, lambda base: lex.siblings.get(base, ())):
         if a.index > b.index:
             a, b = b, a
+        # keyed by the pair's positions as one int: cheaper than a set of ids, and not
+        # tracked by the garbage collector, which matters with a million relations
         pair = a.index * n + b.index
         if a.index == b.index or pair in relations:
             continue
@@ -66,16 +122,11 @@ def reconcile(
         if link == SAME and verdict.type == "agree" and a.actors != b.actors:
             linked[block_key(a)].add(block_key(b))
             linked[block_key(b)].add(block_key(a))
-
-    facts = _facts(blocks, linked, relations, order)
-    log.info(
-        "reconciled %d claims in %d blocks: %d relations, %d facts",
-        len(items),
-        len(blocks),
-        len(relations),
-        len(facts),
-    )
-    return tuple(relations.values()), facts
+    facts = [
+        replace(f, story=story, id=content_id("f", story, f.id))
+        for f in _facts(blocks, linked, relations, order)
+    ]
+    return relations, facts
 
 
 def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:
@@ -220,4 +271,4 @@ def _facts(
     return tuple(facts)
 
 
-__all__ = ["MeasureLexicon", "canonical_measure", "load_lexicon", "reconcile"]
+__all__ = ["MeasureLexicon", "canonical_measure", "group", "load_lexicon", "reconcile"]

@@ -40,12 +40,19 @@ def _claim_dict(claim: Claim, names: dict[str, str]) -> dict[str, Any]:
         "value_text": claim.value_text,
         "source_named": claim.source_named,
         "counted": claim.counted,
+        "value_high": claim.value_high,
+        "predicate": claim.predicate,
+        "place": claim.place,
+        "part_of": claim.part_of,
+        "revision": claim.revision,
+        "period_inferred": claim.period_inferred,
     }
 
 
 def ledger_dict(corpus: Corpus) -> dict[str, Any]:
     """Build the ledger as plain JSON-ready data."""
     names = {e.id: e.name for e in corpus.entities}
+    story_of = {doc_id: s.id for s in corpus.stories for doc_id in s.doc_ids}
     mentions_by_entity: dict[str, list[dict[str, Any]]] = {}
     documents, claims, events, citations, quotes = [], [], [], [], []
     for analysis in corpus.analyses:
@@ -65,6 +72,7 @@ def ledger_dict(corpus: Corpus) -> dict[str, Any]:
                 "encoding": doc.encoding,
                 "url": doc.hints.url,
                 "chrome": [asdict(c) for c in meta.chrome],
+                "story": story_of.get(doc.id),
                 "text": doc.text,
             }
         )
@@ -128,6 +136,7 @@ def ledger_dict(corpus: Corpus) -> dict[str, Any]:
         "claims": claims,
         "relations": [asdict(r) for r in corpus.relations],
         "facts": [asdict(f) for f in corpus.facts],
+        "stories": [asdict(s) for s in corpus.stories],
         "events": events,
         "citations": citations,
         "quotes": quotes,

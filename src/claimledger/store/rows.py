@@ -27,6 +27,7 @@ from ..models import (
     Period,
     Quote,
     Relation,
+    Story,
 )
 
 INSERT_DOCUMENT = """
@@ -57,8 +58,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 INSERT_CLAIM = """
 INSERT INTO claims (id, doc_id, seq, start, "end", text, value_text, value, unit,
     measure, subject, object, qualifier, period_start, period_end, source, source_named,
-    hedge, counted)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    hedge, counted, frame)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 INSERT_CITATION = """
 INSERT INTO citations (id, doc_id, seq, start, "end", text, source, verb, named,
@@ -76,9 +77,10 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 INSERT_RELATION = "INSERT INTO relations (seq, a, b, type, reason) VALUES (?, ?, ?, ?, ?)"
 INSERT_FACT = """
 INSERT INTO facts (id, seq, measure, subject, object, unit, verdict, reason, primary_sources,
-    independent_confirmations, unattributed_outlets)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    independent_confirmations, unattributed_outlets, story, label)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
+INSERT_STORY = "INSERT INTO stories (id, seq, label, doc_ids, copies) VALUES (?, ?, ?, ?, ?)"
 INSERT_FACT_CLAIM = "INSERT INTO fact_claims (fact_id, seq, claim_id) VALUES (?, ?, ?)"
 INSERT_SEARCH = "INSERT INTO search_index (body, kind, ref, doc_id) VALUES (?, ?, ?, ?)"
 
@@ -136,7 +138,16 @@ def claim_row(seq: int, c: Claim) -> tuple:
         int(c.source_named),
         c.hedge,
         c.counted,
+        _json(claim_frame(c)),
     )
+
+
+_FRAME_FIELDS = ("value_high", "predicate", "place", "part_of", "revision", "period_inferred")
+
+
+def claim_frame(c: Claim) -> dict:
+    """The frame fields beyond the claim's columns, as stored in claims.frame (JSON)."""
+    return {k: getattr(c, k) for k in _FRAME_FIELDS if getattr(c, k) not in (None, False)}
 
 
 def citation_row(seq: int, c: Citation) -> tuple:
@@ -179,6 +190,21 @@ def fact_row(seq: int, f: Fact) -> tuple:
         _json(list(f.primary_sources)),
         f.independent_confirmations,
         _json(list(f.unattributed_outlets)),
+        f.story,
+        f.label,
+    )
+
+
+def story_row(seq: int, s: Story) -> tuple:
+    return (s.id, seq, s.label, _json(list(s.doc_ids)), _json([list(c) for c in s.copies]))
+
+
+def story_from(row: sqlite3.Row) -> Story:
+    return Story(
+        id=row["id"],
+        label=row["label"],
+        doc_ids=tuple(json.loads(row["doc_ids"])),
+        copies=tuple(tuple(c) for c in json.loads(row["copies"])),
     )
 
 
@@ -243,6 +269,7 @@ def claim_from(row: sqlite3.Row) -> Claim:
         source_named=bool(row["source_named"]),
         hedge=row["hedge"],
         counted=row["counted"],
+        **{k: v for k, v in json.loads(row["frame"] or "{}").items() if k in _FRAME_FIELDS},
     )
 
 
@@ -285,6 +312,8 @@ def fact_from(row: sqlite3.Row, claim_ids: tuple[str, ...]) -> Fact:
         primary_sources=tuple(json.loads(row["primary_sources"])),
         independent_confirmations=row["independent_confirmations"],
         unattributed_outlets=tuple(json.loads(row["unattributed_outlets"])),
+        story=row["story"],
+        label=row["label"],
     )
 
 

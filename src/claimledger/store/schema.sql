@@ -1,4 +1,4 @@
--- claimledger SQLite store, schema version 1 (kept in PRAGMA user_version).
+-- claimledger SQLite store, schema version 2 (kept in PRAGMA user_version).
 --
 -- One row per extracted item, keyed by the content ids the pipeline computes, so saving the
 -- same analysis twice changes nothing. Rows that belong to one document (mentions, claims,
@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS claims (
     source_named INTEGER NOT NULL DEFAULT 0,
     hedge TEXT NOT NULL,
     counted TEXT,
+    frame TEXT NOT NULL DEFAULT '{}',  -- JSON: value_high, predicate, place, part_of, ... (v2)
     PRIMARY KEY (doc_id, seq)
 );
 CREATE INDEX IF NOT EXISTS claims_id ON claims(id);
@@ -151,9 +152,20 @@ CREATE TABLE IF NOT EXISTS facts (
     reason TEXT NOT NULL,
     primary_sources TEXT NOT NULL DEFAULT '[]',       -- JSON list
     independent_confirmations INTEGER NOT NULL DEFAULT 0,
-    unattributed_outlets TEXT NOT NULL DEFAULT '[]'   -- JSON list
+    unattributed_outlets TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    story TEXT NOT NULL DEFAULT '',                   -- stories.id (version 2)
+    label TEXT NOT NULL DEFAULT ''                    -- readable name of the fact (version 2)
 );
 CREATE INDEX IF NOT EXISTS facts_verdict ON facts(verdict);
+
+-- Documents that tell one story (replaced as a whole by each reconciliation; version 2).
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    doc_ids TEXT NOT NULL,              -- JSON list
+    copies TEXT NOT NULL DEFAULT '[]'   -- JSON list of lists of near-identical documents
+);
 
 -- The claims behind each fact, in the fact's order.
 CREATE TABLE IF NOT EXISTS fact_claims (

@@ -20,7 +20,7 @@ from . import queries, rows
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MEMORY = ":memory:"
 
 
@@ -129,6 +129,11 @@ class Store:
                 c.execute("DELETE FROM relations")
                 c.execute("DELETE FROM fact_claims")
                 c.execute("DELETE FROM facts")
+                c.execute("DELETE FROM stories")
+                c.executemany(
+                    rows.INSERT_STORY,
+                    [rows.story_row(i, s) for i, s in enumerate(corpus.stories)],
+                )
                 c.executemany(
                     rows.INSERT_RELATION,
                     [rows.relation_row(i, r) for i, r in enumerate(corpus.relations)],
@@ -221,6 +226,9 @@ class Store:
         relations = tuple(
             rows.relation_from(r) for r in self._query("SELECT * FROM relations ORDER BY seq")
         )
+        stories = tuple(
+            rows.story_from(r) for r in self._query("SELECT * FROM stories ORDER BY seq")
+        )
         run = self._query("SELECT skipped FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         skipped = tuple(Skipped(**s) for s in json.loads(run["skipped"])) if run else ()
         return Corpus(
@@ -229,6 +237,7 @@ class Store:
             relations=relations,
             facts=facts,
             skipped=skipped,
+            stories=stories,
         )
 
     def entities(self) -> tuple[Entity, ...]:
@@ -284,5 +293,15 @@ def _prepare(conn: sqlite3.Connection) -> None:
             raise ValueError("holds tables but no claimledger schema version; use a new file")
     # journal_mode=WAL answers "memory" for an in-memory database, which is fine.
     conn.execute("PRAGMA journal_mode = WAL")
+    if version == 1:
+        _migrate_1_to_2(conn)
     conn.executescript((files(__package__) / "schema.sql").read_text(encoding="utf-8"))
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """Version 2 adds stories, each fact's story and label, and each claim's frame."""
+    with conn:
+        conn.execute("ALTER TABLE facts ADD COLUMN story TEXT NOT NULL DEFAULT ''")
+        conn.execute("ALTER TABLE facts ADD COLUMN label TEXT NOT NULL DEFAULT ''")
+        conn.execute("ALTER TABLE claims ADD COLUMN frame TEXT NOT NULL DEFAULT '{}'")
