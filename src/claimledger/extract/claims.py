@@ -19,7 +19,7 @@ from .attribution import Cue
 from .periods import PeriodCue, find_cues
 from .quantities import Figure, find_figures
 from .quotes import quoted_spans
-from .roles import Actors, find_roles
+from .roles import Actors, find_roles, named_agent
 from .sentences import doc_text, sentences
 
 _CUT_WORDS = {"and", "but", "while", "whereas", "including", "bringing", "with", "out", ";"}
@@ -80,6 +80,11 @@ def find_claims(
             same = claims[-1] if claims and claims[-1].start >= sent.start_char else None
             carried = (same.subject, same.object) if same is not None else None
             subject, obj = find_roles(fig, chain, measured, actors, context, previous, carried)
+            doer = named_agent(chain, measured, actors)
+            if doer is not None:
+                # the parse names a person or body as the doer: it is the figure's subject
+                # (a state found for it was a guess or the place it acts in)
+                subject, obj = doer, (None if obj == doer else obj)
             if (
                 claims
                 and claims[-1].start >= sent.start_char

@@ -117,6 +117,9 @@ class Actors:
 
     at: dict[int, str] = field(default_factory=dict)
     orgs: frozenset[str] = frozenset()  # the names in `at` that are organisations
+    # token index -> person or organisation the NER names (no gazetteer entry): actors only
+    # where the parse makes them the doer or owner (see `named_agent`), never guessed
+    named: dict[int, str] = field(default_factory=dict)
     # the document's origin of goods, found on first use (see `origin`); "" when none
     _origin: str | None = field(default=None, repr=False)
     # the document's giver and recipient of aid, found on first use (see `transfer`)
@@ -165,26 +168,80 @@ def _words(key: str) -> frozenset[str]:
 def build_actors(sdoc, entities, mentions) -> Actors:
     """Map tokens to actor names using the entity stage's mentions: states, and the
     organisations of the actor gazetteer (European Union, NATO, IMF) that give, lend and hold
-    like states do."""
-    # not cities ("Chicago"), groups ("Ukrainian") or organisations only the NER found
+    like states do; apart, the people and organisations only the NER found."""
+    # not cities ("Chicago") or groups ("Ukrainian")
     states = {e.id: e.name for e in entities if e.iso3}
     orgs = {e.id: e.name for e in entities if not e.iso3 and e.type == "ORG"}
+    people = {e.id: e.name for e in entities if e.type == "PERSON"}
+    state_names = set(states.values())
     at: dict[int, str] = {}
+    named: dict[int, str] = {}
     org_names: set[str] = set()
     for m in mentions:
         name = states.get(m.entity_id)
+        table = at
         if not name and m.label == "gazetteer":
             name = orgs.get(m.entity_id)
             if name:
                 org_names.add(name)
+        if not name and m.label in _NAMED_LABELS:
+            name, table = people.get(m.entity_id) or orgs.get(m.entity_id), named
+            if name in state_names:
+                continue  # a state the NER took for an organisation: the gazetteer's to say
         if not name:
             continue
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
         for tok in span:
-            at[tok.i] = name
-    return Actors(at=at, orgs=frozenset(org_names))
+            table[tok.i] = name
+    return Actors(at=at, orgs=frozenset(org_names), named=named)
+
+
+# NER labels of the people and bodies that can be a figure's doer or owner
+_NAMED_LABELS = {"PERSON", "ORG"}
+
+
+def named_agent(chain, measured, actors: Actors) -> str | None:
+    """The person or organisation the parse makes the figure's doer or owner: the subject of
+    the figure's own clause ("the senator spent $60,000"), the agent of its passive ("was
+    paid by the company"), or the owner of what it measures ("the committee's 12%"); a
+    personal pronoun there stands for the person named last before it. A subject above a
+    reporting verb is the source, not the doer (`chain` stops below it)."""
+    # the owner of the measured thing ("the committee's 12%"); not a name compounded with it
+    # ("100 Merkava tanks" are tanks of that make, not the maker's)
+    owners = [c for c in measured.children if c.dep_ == "poss"] if measured is not None else []
+    nouns = []
+    for depth, tok in enumerate(chain[1:], 1):
+        for c in tok.children:
+            if c.i == chain[depth - 1].i:
+                continue
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                nouns.append(c)
+            elif c.dep_ == "agent":
+                nouns.extend(p for p in c.children if p.dep_ == "pobj")
+        if tok.pos_ in ("VERB", "AUX"):
+            break  # the figure's own clause only
+    for tok in nouns + owners:
+        # "he spent", "his campaign's $60,000"; not "his country bought" (a state noun)
+        name = actors.named.get(tok.i)
+        if name is None and tok.lower_ in _PERSONAL:
+            name = _person_before(tok, actors)
+        if name:
+            return name
+    return None
+
+
+_PERSONAL = {"he", "his", "him", "she", "her"}
+
+
+def _person_before(tok, actors: Actors) -> str | None:
+    """The person named last before a personal pronoun, within about two sentences."""
+    for i in range(tok.i - 1, max(-1, tok.i - 80), -1):
+        name = actors.named.get(i)
+        if name and tok.doc[i].ent_type_ == "PERSON":
+            return name
+    return None
 
 
 def np_actors(tok, actors: Actors, depth: int = 0) -> list[str]:
