@@ -132,7 +132,35 @@ def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None
             fig = _figure_token(sdoc, claim)
             if fig is not None and (_cumulative(fig) or _continues(fig)):
                 out[k] = replace(claim, period=before[-1])
+    # 3. a figure nothing dates is of the article's own time: news states a figure without a
+    # date when it holds at the time of writing (gold CONVENTIONS). Only where the article's
+    # date is known; marked inferred, so matching reads it as undated (compare.py)
+    year = (doc_date or "")[:4]
+    if year:
+        for k, claim in enumerate(out):
+            if claim.period is None and k not in fixed and not _before_then(sdoc, claim):
+                out[k] = replace(claim, period=Period(start=year, end=year), period_inferred=True)
     return out
+
+
+def _before_then(sdoc, claim) -> bool:
+    """Whether the figure's clause is set before the time of writing: a past perfect ("had
+    bought"), or a clause reported under a saying the text itself dates ("claimed in 2016
+    that ...")."""
+    fig = _figure_token(sdoc, claim)
+    if fig is None:
+        return False
+    verb = fig
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.tag_ in ("VBN", "VBD") and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children
+    ):
+        return True
+    saying = verb.head if verb.dep_ == "ccomp" else None
+    return saying is not None and any(
+        t.ent_type_ == "DATE" for c in saying.children if c.dep_ == "prep" for t in c.subtree
+    )
 
 
 def _lifetime(sents, arrangements, ref_year, doc_date) -> Period | None:

@@ -63,7 +63,9 @@ class Item:
 
     @property
     def scope(self) -> Period | None:
-        return self.claim.period
+        """The period the text states; one inferred from the article's date is no evidence
+        of scope (an undated figure is read at its article's date where that matters)."""
+        return None if self.claim.period_inferred else self.claim.period
 
 
 def make_item(
