@@ -39,7 +39,10 @@ CORPORA = {
 FLOORS = {
     "examples": {
         "claim_recall": 1.0,
-        "claim_period_acc": 0.957,
+        # 0.957 -> 0.913 (issue 8): an undated past-tense figure now takes its article's year
+        # (../shared/gold/CONVENTIONS.md; +0.19 period accuracy on the real stories), and
+        # this gold leaves one such figure ("was under occupation") undated
+        "claim_period_acc": 0.913,
         "claim_source_acc": 1.0,
         "claim_hedge_acc": 1.0,
         "claim_actors_acc": 0.783,
@@ -71,7 +74,9 @@ FLOORS = {
     },
     "seeds": {
         "claim_recall": 1.0,
-        "claim_period_acc": 1.0,
+        # 1.0 -> 0.963 (issue 8): as for examples, one undated past-tense figure the seed gold
+        # leaves undated ("provided 40% of ... energy needs") now takes its article's year
+        "claim_period_acc": 0.963,
         "claim_source_acc": 1.0,
         "claim_hedge_acc": 1.0,
         "claim_actors_acc": 0.926,

@@ -68,13 +68,26 @@ def test_claims_period_carries_over_from_the_sentence_before(nlp, make_document)
         ("In the first quarter of 2020 sales of bicycles grew 35%.", 0.35, ("2020", "2020")),
         ("In 2018, the airline carried 2 million passengers.", 2_000_000, ("2018", "2018")),
         ("Over the past five years the charity built 300 wells.", 300, ("2016", "2021")),
-        ("The charity built 300 wells in the hills.", 300, None),
+        # nothing dates it: the article's year, marked inferred (gold CONVENTIONS)
+        ("The charity built 300 wells in the hills.", 300, ("2021", "2021")),
+        ("The charity has built 300 wells in the hills.", 300, ("2021", "2021")),
+        # set before the time of writing, or a size that holds at any time: undated
+        ("The charity had built 300 wells before the war.", 300, None),
+        ("The new border fence runs for 120 km.", 120, None),
     ],
 )
 def test_claims_periods(nlp, make_document, text, value, period):
     claim = claim_for(analyse(nlp, make_document, text, published="2021-05-01"), value)
     expected = Period(start=period[0], end=period[1]) if period else None
     assert claim.period == expected
+
+
+def test_claims_period_inferred_only_from_a_known_article_date(nlp, make_document):
+    text = "The charity built 300 wells in the hills."
+    dated = claim_for(analyse(nlp, make_document, text, published="2021-05-01"), 300)
+    undated = claim_for(analyse(nlp, make_document, text), 300)
+    assert dated.period_inferred and not undated.period_inferred
+    assert undated.period is None
 
 
 def test_claims_date_of_the_statement_is_not_the_figures_period(nlp, make_document):

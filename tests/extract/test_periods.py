@@ -13,10 +13,15 @@ from claimledger.pipeline import analysis_text
 
 
 def periods(nlp, make_document, text, published=None):
+    """Value -> the period the text and its context give (one inferred from the article's
+    date alone counts as none: that last step is tested in test_claims.py)."""
     doc = make_document(text)
     meta = DocumentMeta(doc_id=doc.id, published=published)
     analysis = extract(nlp(analysis_text(doc, meta)), doc, meta)
-    return {c.value: (c.period.start, c.period.end) if c.period else None for c in analysis.claims}
+    return {
+        c.value: (c.period.start, c.period.end) if c.period and not c.period_inferred else None
+        for c in analysis.claims
+    }
 
 
 PACT = (

@@ -16,10 +16,11 @@ from ..models import Claim, Period, content_id
 from . import attribution
 from . import cues as lexicons
 from .attribution import Cue
+from .frame import Frame, event_class, read_frame
 from .periods import PeriodCue, find_cues
 from .quantities import Figure, find_figures
 from .quotes import quoted_spans
-from .roles import Actors, find_roles, named_agent
+from .roles import Actors, find_roles, named_agent, state_leader
 from .sentences import doc_text, sentences
 
 _CUT_WORDS = {"and", "but", "while", "whereas", "including", "bringing", "with", "out", ";"}
@@ -80,11 +81,16 @@ def find_claims(
             same = claims[-1] if claims and claims[-1].start >= sent.start_char else None
             carried = (same.subject, same.object) if same is not None else None
             subject, obj = find_roles(fig, chain, measured, actors, context, previous, carried)
+            cue = _governing_cue(sdoc, fig, cues, n)
             doer = named_agent(chain, measured, actors)
-            if doer is not None:
+            if doer is not None and not (cue is not None and _same_name(doer, cue.source)):
                 # the parse names a person or body as the doer: it is the figure's subject
-                # (a state found for it was a guess or the place it acts in)
-                subject, obj = doer, (None if obj == doer else obj)
+                # (a state found for it was a guess or the place it acts in); a head of
+                # state acting towards another state acts for the state
+                subject, obj = (
+                    state_leader(doer, obj, actors) or doer,
+                    (None if obj == doer else obj),
+                )
             if (
                 claims
                 and claims[-1].start >= sent.start_char
@@ -95,7 +101,6 @@ def find_claims(
                 # 5 million tonnes were grain": same actors as the figure before
                 subject = subject or claims[-1].subject
                 obj = obj or claims[-1].object
-            cue = _governing_cue(sdoc, fig, cues, n)
             hedge = _hedge(sdoc, fig, chain, cue)
             measure = _measure(fig, measured, chain)
             # "output rose by 12%" names its thing through the verb's subject
@@ -104,6 +109,8 @@ def find_claims(
                 # "High-income countries took 44% of the cargoes ... Low-income countries
                 # accounted for 3%": a figure that names no thing is of the one just before
                 measure = recent[0]
+            frame = read_frame(fig, chain, measured)
+            measure = _with_predicate(sdoc, fig, measure, frame)
             measure = measure or previous_measure or fig.unit
             previous_measure = measure
             if not weak:
@@ -129,12 +136,24 @@ def find_claims(
                     source_named=source is not None,
                     hedge=hedge,
                     counted=fig.counted,
+                    predicate=frame.predicate,
+                    place=frame.place,
+                    revision=frame.revision,
+                    part_of=frame.part_of if fig.unit != "ratio" else None,
                 )
             )
         explicit = [c.period for c in period_cues if c.period is not None and c.kind != "span"]
         if explicit:
             last_period, last_seen = explicit[-1], n
     return claims
+
+
+def _same_name(a: str, b: str | None) -> bool:
+    """ "Kiel Institute" is the source "The Kiel Institute for the World Economy"."""
+    if not b:
+        return False
+    x, y = a.lower(), b.lower()
+    return x in y or y in x
 
 
 def _on_a_text_line(sent) -> bool:
@@ -310,6 +329,22 @@ def _measure(fig: Figure, measured, chain) -> str | None:
             words = f"{words} {noun}"
         return f"share of {words}"
     return f"{_aspect(fig.unit)} of {words}"
+
+
+def _with_predicate(sdoc, fig: Figure, measure: str | None, frame: Frame) -> str | None:
+    """A count's measure names what happened to the thing counted when that is a known event
+    class: "miner killed" and "miner rescued" are two facts. A predicate outside the classes
+    ("operated", "landed") stays in the claim's frame but out of the measure: ordinary verbs
+    vary with the writer, not with the fact. A bare figure said of a noun ("the toll rose to
+    41") measures that noun."""
+    if fig.unit != "count":
+        return measure
+    if frame.subject_noun is not None and measure in (None, "total"):
+        measure = _noun_words(sdoc[frame.subject_noun])
+    known = frame.predicate and event_class(frame.predicate) == frame.predicate
+    if known and measure and frame.predicate not in measure.split():
+        return f"{measure} {frame.predicate}"
+    return measure
 
 
 def _names_no_thing(fig: Figure, measured) -> bool:

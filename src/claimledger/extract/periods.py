@@ -138,7 +138,12 @@ def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None
     year = (doc_date or "")[:4]
     if year:
         for k, claim in enumerate(out):
-            if claim.period is None and k not in fixed and not _before_then(sdoc, claim):
+            if (
+                claim.period is None
+                and k not in fixed
+                and claim.unit not in lexicons.words("periods", "timeless_units")
+                and not _before_then(sdoc, claim)
+            ):
                 out[k] = replace(claim, period=Period(start=year, end=year), period_inferred=True)
     return out
 

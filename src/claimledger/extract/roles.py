@@ -235,6 +235,17 @@ def named_agent(chain, measured, actors: Actors) -> str | None:
 _PERSONAL = {"he", "his", "him", "she", "her"}
 
 
+def state_leader(person: str, other: str | None, actors: Actors) -> str | None:
+    """The state a leader heads (gazetteer `leaders`), where the figure's other party is a
+    state: "Biden signed $61 billion for Ukraine" is the United States' figure; "Trump
+    offered $5.7 billion for the wall" stays his."""
+    states = set(actors.at.values()) - actors.orgs
+    if other not in states:
+        return None
+    state = leaders().get(person.split()[-1].lower())
+    return state if state != other else None
+
+
 def _person_before(tok, actors: Actors) -> str | None:
     """The person named last before a personal pronoun, within about two sentences."""
     for i in range(tok.i - 1, max(-1, tok.i - 80), -1):

@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import partial
 
 from ..models import Analysis, Fact, Relation, Story, content_id
-from .blocking import SAME, BlockKey, block_key, candidates, make_blocks
+from .blocking import FIGURE, NARROWER, SAME, BlockKey, block_key, candidates, make_blocks
 from .compare import Item, compare, make_item
 from .measures import (
     MeasureKey,
@@ -98,6 +98,7 @@ def _reconcile_story(
 ) -> tuple[dict[int, Relation], list[Fact]]:
     """Relations and facts among the claims of one story (`n`: claims in the corpus)."""
     relations: dict[int, Relation] = {}
+    narrow: set[int] = set()  # pairs judged only on one measure holding the other's words
     order = {it.claim.id: it.index for it in items}
     blocks = make_blocks(items)
     totals = _totals(items)
@@ -110,11 +111,13 @@ def _reconcile_story(
         # keyed by the pair's positions as one int: cheaper than a set of ids, and not
         # tracked by the garbage collector, which matters with a million relations
         pair = a.index * n + b.index
-        if a.index == b.index or pair in relations:
+        if a.index == b.index or (pair in relations and not _may_override(pair, link, narrow)):
             continue
         verdict = compare(a, b, link=link, running=running)
         if verdict is None:
             continue
+        if link == NARROWER:
+            narrow.add(pair)
         relations[pair] = Relation(
             a=a.claim.id, b=b.claim.id, type=verdict.type, reason=verdict.reason
         )
@@ -127,6 +130,13 @@ def _reconcile_story(
         for f in _facts(blocks, linked, relations, order)
     ]
     return relations, facts
+
+
+def _may_override(pair: int, link: str, narrow: set[int]) -> bool:
+    """A pair judged different in scope only because one measure's words hold the other's
+    ("value of aid bill" / "value of aid") may still be the same figure, which the figure
+    itself shows ("$61 billion" and "$60.8 billion"): the same-figure verdict replaces it."""
+    return link == FIGURE and pair in narrow
 
 
 def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:

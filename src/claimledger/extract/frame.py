@@ -1,0 +1,139 @@
+"""The rest of a claim's frame, read off the parse: what happened to what is counted (the
+predicate's event class), where, whether the figure revises an earlier one, and the whole a
+subset is part of.
+
+    "The death toll rose to 41"          -> counted "death toll", predicate killed, revision
+    "63 miners were rescued in Quellbrook" -> counted "miner", predicate rescued, place
+    "12 of the 40 trucks"                -> part of "40 trucks"
+
+Event classes, light verbs and revision verbs are data (data/predicates.yaml); this module
+only walks the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import cues as lexicons
+
+# "shot down", "knocked out": the particle says what happened
+_PARTICLES = {"down", "out", "up", "off"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_PREPS = {"in", "at", "across", "near", "inside", "throughout"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    predicate: str | None = None
+    place: str | None = None
+    revision: bool = False
+    part_of: str | None = None
+    subject_noun: int | None = None  # token of the noun a bare figure is said of ("the toll")
+
+
+@cache
+def _classes(dirs_key: tuple) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, words in (lexicons.load("predicates").get("classes") or {}).items():
+        table[str(name)] = str(name)  # a class name is its own class
+        for word in words or ():
+            table.setdefault(str(word).lower(), str(name))
+    return table
+
+
+def event_class(lemma: str) -> str | None:
+    return _classes(lexicons.current_dirs()).get(lemma.lower())
+
+
+def read_frame(fig, chain, measured) -> Frame:
+    """The frame of one figure; `chain` is its path up to its clause (anchor first) and
+    `measured` the noun it quantifies, as claims.py found them."""
+    noun = _said_of(fig, chain, measured)
+    return Frame(
+        predicate=_predicate(chain, noun if noun is not None else measured),
+        place=_place(chain),
+        revision=_revision(chain),
+        part_of=_part_of(chain[0]),
+        subject_noun=noun.i if noun is not None and noun is not measured else None,
+    )
+
+
+def _said_of(fig, chain, measured):
+    """A bare figure carried by a light verb is said of that verb's subject: "the toll rose to
+    41", "the number of dead stood at 41". Else the measured noun."""
+    if measured is not None and measured.pos_ in ("NOUN", "PROPN"):
+        return measured
+    light = lexicons.words("predicates", "light_verbs")
+    for tok in chain[1:]:
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() not in light:
+                return measured
+            return next(
+                (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"),
+                measured,
+            )
+    return measured
+
+
+def _predicate(chain, noun) -> str | None:
+    """The event class of what happened to the counted thing: its own noun or a compound
+    ("deaths", "the death toll"), a participle or relative clause on it ("people killed"),
+    else the first verb above the figure that is not a light verb."""
+    if noun is not None:
+        for tok in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
+            found = event_class(tok.lemma_)
+            if found:
+                return found
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+                return _verb_class(c)
+    light = lexicons.words("predicates", "light_verbs")
+    for tok in chain[1:]:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() not in light:
+            return _verb_class(tok)
+    return None
+
+
+def _verb_class(verb) -> str:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle in _PARTICLES and event_class(particle):
+        return event_class(particle) or particle
+    lemma = verb.lemma_.lower()
+    return event_class(lemma) or lemma
+
+
+def _place(chain) -> str | None:
+    """A place named by "in/at/across X" on the figure's own clause or noun."""
+    for depth, tok in enumerate(chain):
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in _PLACE_PREPS:
+                continue
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS:
+                    span = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
+                    return span.text if span is not None else p.text
+        if depth > 0 and tok.pos_ in ("VERB", "AUX"):
+            break
+    return None
+
+
+def _revision(chain) -> bool:
+    """The figure is the "to" object of a revising verb ("raised the toll to 89")."""
+    verbs = lexicons.words("predicates", "revision_verbs")
+    if len(chain) < 3 or chain[1].lower_ != "to" or chain[1].dep_ != "prep":
+        return False
+    return chain[2].lemma_.lower() in verbs
+
+
+def _part_of(anchor) -> str | None:
+    """ "12 of the 40 trucks", "two of them": the whole a subset is taken from."""
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            definite = any(d.dep_ in ("det", "nummod", "poss") for d in obj.children)
+            if obj.pos_ == "PRON" or definite:
+                return " ".join(t.text for t in obj.subtree)
+    return None
