@@ -23,7 +23,9 @@ from typing import Literal
 Framing = Literal["neutral", "metonym", "pejorative", "epithet"]
 Hedge = Literal["asserted", "reported", "claimed", "estimated", "speculative"]
 Qualifier = Literal["at_least", "more_than", "less_than", "at_most", "approximately"]
-RelationType = Literal["agree", "conflict", "different_scope"]
+# revision: one source replacing its own earlier figure; needs_review: may be the same fact
+# but nothing in the text tells (matching on the frame, reconcile/frames.py)
+RelationType = Literal["agree", "conflict", "different_scope", "revision", "needs_review"]
 
 
 def content_id(prefix: str, *parts: object) -> str:

@@ -23,6 +23,7 @@ from functools import partial
 from ..models import Analysis, Fact, Relation, Story, content_id
 from .blocking import FIGURE, NARROWER, SAME, BlockKey, block_key, candidates, make_blocks
 from .compare import Item, compare, make_item
+from .frames import frame_candidates, frame_parts, frame_verdict
 from .measures import (
     MeasureKey,
     MeasureLexicon,
@@ -98,24 +99,39 @@ def _reconcile_story(
 ) -> tuple[dict[int, Relation], list[Fact]]:
     """Relations and facts among the claims of one story (`n`: claims in the corpus)."""
     relations: dict[int, Relation] = {}
-    narrow: set[int] = set()  # pairs judged only on one measure holding the other's words
+    # pairs judged apart only for want of evidence (see compare.Verdict.weak), and pairs
+    # judged on one measure holding the other's words: a later link may judge them again
+    weak: set[int] = set()
+    narrow: set[int] = set()
     order = {it.claim.id: it.index for it in items}
     blocks = make_blocks(items)
     totals = _totals(items)
     running = partial(_running, totals=totals)
     # blocks of one measure whose claims agree across them: a partial block joins the fact
     linked: dict[BlockKey, set[BlockKey]] = defaultdict(set)
-    for a, b, link in candidates(blocks, lambda base: lex.siblings.get(base, ())):
+    # blocks whose claims matching on the frame found to be one fact
+    joined: dict[BlockKey, set[BlockKey]] = defaultdict(set)
+    parts = frozenset(frame_parts(items))
+    for a, b, link in _links(blocks, items, lex):
         if a.index > b.index:
             a, b = b, a
         # keyed by the pair's positions as one int: cheaper than a set of ids, and not
         # tracked by the garbage collector, which matters with a million relations
         pair = a.index * n + b.index
-        if a.index == b.index or (pair in relations and not _may_override(pair, link, narrow)):
+        if a.index == b.index or (
+            pair in relations and not _may_override(pair, link, narrow, weak)
+        ):
             continue
-        verdict = compare(a, b, link=link, running=running)
+        verdict = (
+            frame_verdict(a, b, running, parts)
+            if link == FRAME_LINK
+            else compare(a, b, link=link, running=running)
+        )
         if verdict is None:
             continue
+        weak.discard(pair)
+        if verdict.weak:
+            weak.add(pair)
         if link == NARROWER:
             narrow.add(pair)
         relations[pair] = Relation(
@@ -125,18 +141,33 @@ def _reconcile_story(
         if link == SAME and verdict.type == "agree" and a.actors != b.actors:
             linked[block_key(a)].add(block_key(b))
             linked[block_key(b)].add(block_key(a))
+        if link == FRAME_LINK and verdict.type in _ONE_FACT and block_key(a) != block_key(b):
+            joined[block_key(a)].add(block_key(b))
     facts = [
         replace(f, story=story, id=content_id("f", story, f.id))
-        for f in _facts(blocks, linked, relations, order)
+        for f in _facts(blocks, linked, relations, order, joined)
     ]
     return relations, facts
 
 
-def _may_override(pair: int, link: str, narrow: set[int]) -> bool:
+# matching on the claim frame (frames.py), after the measure-based links
+FRAME_LINK = "frame"
+# verdicts that make two claims one fact
+_ONE_FACT = {"agree", "conflict", "revision"}
+
+
+def _links(blocks, items: list[Item], lex: MeasureLexicon):
+    yield from candidates(blocks, lambda base: lex.siblings.get(base, ()))
+    for a, b in frame_candidates(items):
+        yield a, b, FRAME_LINK
+
+
+def _may_override(pair: int, link: str, narrow: set[int], weak: set[int]) -> bool:
     """A pair judged different in scope only because one measure's words hold the other's
     ("value of aid bill" / "value of aid") may still be the same figure, which the figure
-    itself shows ("$61 billion" and "$60.8 billion"): the same-figure verdict replaces it."""
-    return link == FIGURE and pair in narrow
+    itself shows ("$61 billion" and "$60.8 billion"): the same-figure verdict replaces it.
+    A pair judged apart for want of evidence may be one fact by its frame."""
+    return (link == FIGURE and pair in narrow) or (link == FRAME_LINK and pair in weak)
 
 
 def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:
@@ -249,9 +280,11 @@ def _facts(
     linked: dict[BlockKey, set[BlockKey]],
     relations: dict[int, Relation],
     order: dict[str, int],
+    joined: dict[BlockKey, set[BlockKey]] | None = None,
 ) -> tuple[Fact, ...]:
     """One fact per block; a block naming fewer actors joins the one fuller fact it agreed
-    with (if it agreed with several, it is about none of them for sure, and stays apart)."""
+    with (if it agreed with several, it is about none of them for sure, and stays apart);
+    blocks whose claims the frame found to be one fact (`joined`) are one fact."""
     home: dict[BlockKey, BlockKey] = {}
 
     def root(key: BlockKey) -> BlockKey:
@@ -263,6 +296,11 @@ def _facts(
         roots = {root(other) for other in linked.get(key, ()) if len(other[3]) > len(key[3])}
         if len(roots) == 1:
             home[key] = roots.pop()
+    for key, others in (joined or {}).items():
+        for other in others:
+            a, b = root(key), root(other)
+            if a != b:
+                home[b] = a
     members: dict[BlockKey, list[Item]] = defaultdict(list)
     for key, items in blocks.items():
         members[root(key)].extend(items)

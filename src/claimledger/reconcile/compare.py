@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..extract.frame import event_class
 from ..models import Claim, Period, RelationType
 from .measures import MeasureKey, MeasureLexicon
 
@@ -60,6 +61,8 @@ class Item:
     bare: str = ""  # the figure as reasons write it: "around 40%"
     figure: str = ""  # with what it measures: "around 40% of oil imports"
     published: str | None = None  # the article's date: an undated figure is one of its time
+    head: str = ""  # head lemma of what a count counts ("missile"), frames.py
+    event: str | None = None  # event class of its predicate ("launched"), frames.py
 
     @property
     def scope(self) -> Period | None:
@@ -130,7 +133,18 @@ def make_item(
         published=published,
         bare=bare,
         figure=_figure_text(bare, family, key),
+        head=_head(claim, key, lex),
+        event=claim.predicate if claim.predicate and event_class(claim.predicate) else None,
     )
+
+
+def _head(claim: Claim, key: MeasureKey, lex: MeasureLexicon) -> str:
+    """The head lemma of what a count counts: the counted noun's last word, else the last
+    word of its measure that is not its event."""
+    words = (claim.counted or "").lower().split()
+    if not words:
+        words = [w for w in key.base_text.lower().split() if w != claim.predicate]
+    return lex.lemma(words[-1]) if words else ""
 
 
 def _any(words, seen) -> bool:
@@ -169,6 +183,9 @@ def _half_step(value_text: str, value: float) -> float:
 class Verdict:
     type: RelationType
     reason: str
+    # judged apart only for want of evidence (no actors, a vague or related measure): matching
+    # on the claim frame (frames.py) may still find the pair to be one fact
+    weak: bool = False
 
 
 def compare(
@@ -186,11 +203,13 @@ def compare(
         return Verdict(
             "different_scope",
             f"{fa} vs {fb}: related measures on different bases, not the same fact",
+            weak=True,
         )
     if link == "narrower":
         return Verdict(
             "different_scope",
             f"{fa} vs {fb}: one measure is a narrower part of the other, not the same fact",
+            weak=True,
         )
     pa, pb = a.scope, b.scope
     if pa is not None and pb is not None and not same_period(pa, pb):
@@ -230,18 +249,21 @@ def compare(
             "different_scope",
             f"{fa} vs {b.bare}: one names {named}, the other {other}; "
             "cannot tell that they are about the same fact",
+            weak=True,
         )
     if not a.actors:
         return Verdict(
             "different_scope",
             f"{fa} vs {b.bare}: neither names who the figure is about, so nothing shows "
             "that they are about the same fact",
+            weak=True,
         )
     if not a.key.known and len(a.key.base) < 2:
         return Verdict(
             "different_scope",
             f"{fa} vs {b.bare}: '{a.key.base_text}' alone is too vague a measure to tell "
             "that they are about the same fact (add it to measures.yaml if it is)",
+            weak=True,
         )
     if a.claim.doc_id == b.claim.doc_id and (
         a.claim.text == b.claim.text or _side_by_side(a.claim, b.claim)

@@ -1,0 +1,196 @@
+"""Matching on the claim frame: counts of one thing with one event, within one story.
+
+Blocking on measure phrases (blocking.py) misses facts whose wording differs ("110 missiles
+were fired" / "103 cruise missiles launched", "8 million people voted" / "8.1 million
+voters") and cannot put them in conflict when the extractor misses or garbles the actors.
+Within one story (stories.py) a count is also known by its frame: the event class of what
+happened (killed, arrested, launched, voted: data/predicates.yaml) and the head noun of what
+is counted. Two counts of one story with the same event and head (or a head that only says
+"people") are candidates, whatever their measure phrase and actors; `frame_verdict` then
+reads the rest of the frame:
+
+    stated periods differ          -> different_scope (time)
+    places differ                  -> different_scope (place)
+    one is a subset ("12 of the 40") or an increment -> different_scope (subset)
+    values equal within wording    -> agree
+    one source revising its figure -> revision
+    a rate and a total, a forecast and a count -> different_scope
+    far apart (over MAX_SPREAD)    -> different_scope (likely another counted thing)
+    the same actors, or two sources set against each other -> conflict
+    otherwise                      -> needs_review
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+
+from .compare import Item, Verdict, period_text, same_period
+
+# Heads that only say "people": a count of them with an event is a count of whoever the
+# event befell ("8 million people voted" / "8.1 million voters")
+GENERIC_HEADS = frozenset({"people", "person", "individual", "man", "total", "toll", "number"})
+# two figures further apart than this factor count different things, not one disputed thing
+# (disputed tolls in the development stories differ by up to 7.5 times: 200 vs 1,500)
+MAX_SPREAD = 10.0
+# "9,000 a day", "daily": a rate is not a total
+_RATE_WORDS = {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"}
+_RATE_UNITS = {"day", "week", "month", "year", "hour", "night"}
+# compare at most this many claims of one frame pairwise; above it, neighbours by value
+FULL = 64
+WINDOW = 8
+
+
+def frame_key(item: Item) -> tuple[str, str, str] | None:
+    """(unit family, event class, head) of a count with a known event, else None."""
+    if item.family != "count" or not item.event:
+        return None
+    head = item.head if item.head and item.head not in GENERIC_HEADS else "*"
+    return (item.family, item.event, head)
+
+
+def frame_parts(items: list[Item]) -> set[str]:
+    """Ids of counts that are parts of a larger count of their frame in their own article, in
+    the same voice: an article giving 105 missiles fired and 76 at one site, both from one
+    briefing, gives a total and its part; only the total is set against other articles."""
+    best: dict[tuple, float] = {}
+    for item in items:
+        key = frame_key(item)
+        if key is not None:
+            k = (item.claim.doc_id, key[:2], _voice(item))
+            best[k] = max(best.get(k, -math.inf), item.value)
+    return {
+        item.claim.id
+        for item in items
+        if (key := frame_key(item)) is not None
+        and item.value < best[(item.claim.doc_id, key[:2], _voice(item))]
+    }
+
+
+def frame_candidates(items: list[Item]) -> Iterator[tuple[Item, Item]]:
+    """Pairs of counts in one story sharing event and head; a generic head meets every head
+    of its event."""
+    by_key: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
+    for item in items:
+        key = frame_key(item)
+        if key is not None:
+            by_key[key].append(item)
+    for key, group in by_key.items():
+        yield from _pairs(group)
+        if key[2] == "*":
+            for other_key, other in by_key.items():
+                if other_key[:2] == key[:2] and other_key[2] != "*":
+                    yield from ((a, b) for a in group for b in _nearest(a, other))
+
+
+def _pairs(group: list[Item]) -> Iterator[tuple[Item, Item]]:
+    if len(group) <= FULL:
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                yield a, b
+        return
+    ordered = sorted(group, key=lambda it: it.value)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 : i + 1 + WINDOW]:
+            yield a, b
+
+
+def _nearest(item: Item, group: list[Item]) -> list[Item]:
+    if len(group) <= WINDOW:
+        return group
+    return sorted(group, key=lambda it: abs(math.log((it.value or 1e-9) / (item.value or 1e-9))))[
+        :WINDOW
+    ]
+
+
+def frame_verdict(a: Item, b: Item, running, parts: frozenset[str] = frozenset()) -> Verdict | None:
+    """The verdict for two counts of one frame (see the module docstring); `parts` are the
+    ids `frame_parts` found."""
+    fa, fb = a.figure, b.bare
+    pa, pb = a.scope, b.scope
+    if pa is not None and pb is not None and not same_period(pa, pb):
+        return Verdict(
+            "different_scope", f"{fa} {period_text(pa)} vs {fb} {period_text(pb)}: different times"
+        )
+    if a.claim.place and b.claim.place and _norm(a.claim.place) != _norm(b.claim.place):
+        return Verdict(
+            "different_scope",
+            f"{fa} in {a.claim.place} vs {fb} in {b.claim.place}: different places",
+        )
+    for x, y in ((a, b), (b, a)):
+        if x.claim.part_of or x.part or x.increment or x.claim.id in parts:
+            return Verdict(
+                "different_scope", f"{x.bare} is a part or an increment of a total like {y.bare}"
+            )
+    if _rate(a) != _rate(b):
+        return Verdict("different_scope", f"{fa} vs {fb}: a rate and a total")
+    if (a.claim.hedge == "speculative") != (b.claim.hedge == "speculative"):
+        return Verdict("different_scope", f"{fa} vs {fb}: a forecast and a count")
+    if a.near_lo < b.near_hi and b.near_lo < a.near_hi:
+        return Verdict("agree", f"{fa} and {fb}: the same count of {a.event} {a.head or ''}")
+    if a.lo < b.hi and b.lo < a.hi:
+        return None  # "over 100" and "105": consistent, but neither confirms the other
+    if a.extreme != b.extreme or running(a, b):
+        return Verdict("different_scope", f"{fa} vs {fb}: a record or a running count")
+    low, high = sorted((abs(a.value), abs(b.value)))
+    if low == 0 or high / low > MAX_SPREAD:
+        return Verdict(
+            "different_scope",
+            f"{fa} vs {fb}: orders of magnitude apart, most likely different things counted",
+        )
+    # two figures in one named source's voice (a ministry's 63, then its 89)
+    same_voice = bool(_voice(a)) and _voice(a) == _voice(b)
+    if same_voice and (a.claim.revision or b.claim.revision or a.claim.doc_id != b.claim.doc_id):
+        later, earlier = (a, b) if a.claim.revision else (b, a)
+        return Verdict(
+            "revision", f"{earlier.bare} then {later.bare}: one source revising its own count"
+        )
+    if a.claim.doc_id == b.claim.doc_id and _voice(a) == _voice(b):
+        return Verdict(
+            "different_scope",
+            f"{fa} and {fb} stated by one article in one voice: different cut-offs or parts",
+        )
+    if not _set_against(a, b):
+        return Verdict(
+            "needs_review",
+            f"{fa} vs {fb}: one event and thing counted, but nothing shows that the two "
+            "texts count the same set (no shared actor, no two sources set against each other)",
+        )
+    return Verdict(
+        "conflict",
+        f"{fa} ({_voice(a) or a.outlet}) vs {fb} ({_voice(b) or b.outlet}): one count of "
+        f"{a.event} {a.head or 'people'}, values that cannot both hold",
+    )
+
+
+def _set_against(a: Item, b: Item) -> bool:
+    """Whether the two counts are evidently of one set: both name the same actors, or two
+    different sources, one of them named, give them."""
+    if a.actors and a.actors == b.actors:
+        return True
+    va, vb = _voice(a), _voice(b)
+    return (a.claim.source_named or b.claim.source_named) and va != vb
+
+
+def _rate(item: Item) -> bool:
+    """ "9,000 deaths a day", "daily cases of 5,500": a count per stretch of time."""
+    text = item.claim.text.lower()
+    at = text.find(item.claim.value_text.lower())
+    after = text[at + len(item.claim.value_text) :].split()[:5] if at >= 0 else []
+    before = text[:at].split()[-3:] if at >= 0 else []
+    if any(w.strip(",.;") in _RATE_WORDS for w in before + after):
+        return True
+    return any(
+        w in ("a", "per", "each", "every") and nxt.strip(",.;") in _RATE_UNITS
+        for w, nxt in itertools.pairwise(after)
+    )
+
+
+def _voice(item: Item) -> str:
+    return " ".join((item.claim.source or "").lower().split())
+
+
+def _norm(place: str) -> str:
+    return " ".join(place.lower().removeprefix("the ").split())
