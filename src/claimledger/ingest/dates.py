@@ -31,8 +31,9 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # Day, month and year as numbers: "27.07.2023", "04/09/2023", "2023/09/04".
 _NUMERIC = r"\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{4}|\d{4}/\d{1,2}/\d{1,2}"
 _WORDED = (
-    rf"{_MONTH}\s+{_DAY},?\s+\d{{4}}"  # Apr 15, 2023
+    rf"{_MONTH}\s+{_DAY}(?:,\s*|\s+)\d{{4}}"  # Apr 15, 2023 (and "Apr 15,2023")
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"  # 15 April 2023
+    rf"|\d{{1,2}}-{_MONTH}-\d{{4}}"  # 15-Apr-2023
     r"|\d{4}-\d{2}-\d{2}"  # 2023-04-15
 )
 _DATE_BODY = rf"(?:{_WORDED}|{_NUMERIC})"
@@ -132,6 +133,18 @@ def find_date(text: str, order: Order | None = None) -> tuple[str, str] | None:
     numeric = _NUMERIC_PARTS.search(date_text)
     iso = _numeric_iso(date_text, order) if numeric else to_iso(date_text)
     return (iso, date_text) if iso else None
+
+
+# "CITY (Agency - 5 March 2024) - Text": a dateline whose parenthesis dates the article.
+_DATED_DATELINE = re.compile(r"[A-Z][^()\n]{0,40}\((?P<inner>[^()]{4,80})\)")
+
+
+def dated_dateline(line: str, order: Order | None = None) -> tuple[str, str] | None:
+    """(iso, evidence) of a dated dateline opening a line, when its date has a year."""
+    match = _DATED_DATELINE.match(line)
+    if not match:
+        return None
+    return find_date(match.group("inner"), order)
 
 
 def numeric_order(text: str) -> Order | None:

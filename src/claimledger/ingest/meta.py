@@ -28,7 +28,7 @@ The header is everything before the first prose line (lines.py). Container metad
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -37,9 +37,11 @@ from ..models import Chrome, Document, DocumentMeta
 from . import furniture, site
 from .bylines import parse_byline, parse_dateline
 from .chrome import load_lexicon, normalise
-from .dates import DateLine, Order, numeric_order, parse_date_line, to_iso
+from .dates import DateLine, Order, dated_dateline, numeric_order, parse_date_line, to_iso
 from .furniture import whole
 from .lines import Line, body_start, split_lines
+from .outlets import carrier, listed, load_outlets, site_of, wire_credit
+from .source import DateField, date_field, is_source_line, source_url, url_date
 
 MAX_TITLE_WORDS = 40
 # A header line of at most this many capitalised words beside a weather reading or a site
@@ -58,6 +60,9 @@ CONFIDENCE_BYLINE = 0.8
 CONFIDENCE_BEFORE_TITLE = 0.7
 CONFIDENCE_LABELLED_BODY = 0.7  # "Published on 3 March 2024" below the article
 CONFIDENCE_HINT = 0.9
+CONFIDENCE_FIELD = 0.9  # a saved page's " date 2024-03-05" field
+CONFIDENCE_DATELINE = 0.8  # "CITY (Agency - 5 March 2024)"
+CONFIDENCE_URL = 0.6  # "/2024/03/05/" in the page's address
 
 
 def inspect(document: Document, settings: Settings) -> DocumentMeta:
@@ -73,6 +78,8 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
         kind = lexicon.kind_of(line.text)
         if kind:
             chrome[line.index] = whole(line, kind)
+    url = document.hints.url or source_url(document.text)
+    prelude, field = _prelude(lines, url, chrome)
 
     dates = _header_dates(header, chrome, order)
     author, byline_outlet, byline_date = _bylines(header, dates, chrome, lexicon.not_authors)
@@ -106,31 +113,123 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
         chrome[line.index] = whole(line, "related_headline")
 
     hints = document.hints
+    found = Dating(published, confidence, evidence)
+    published, confidence, evidence = _choose_date(
+        found, field, lines[header_end : header_end + 2], url, order
+    )
     hinted = _hinted_date(hints.published)
     if hinted:
         published, confidence, evidence = hinted, CONFIDENCE_HINT, hints.published
     lines_chrome = [c for i, c in chrome.items() if i not in bars]
     spans = sorted(
-        [*lines_chrome, *(s for segs in bars.values() for s in segs), *dateline],
+        [*lines_chrome, *(s for segs in bars.values() for s in segs), *dateline, *prelude],
         key=lambda c: (c.start, c.end),
     )
     dated_author = next((d.author for d in dates.values() if d.author), None)
+    in_text = (
+        byline_outlet
+        or bare_outlet
+        or (furniture.outlet_name(masthead_name) if masthead_name else None)
+        or dateline_outlet
+        or site.copyright_outlet(lines, chrome)
+    )
+    outlet, wire = _outlets(document, settings, url, in_text, lines[: header_end + 3])
     return DocumentMeta(
         doc_id=document.id,
         title=hints.title or (title_line.text if title_line else None),
         author=hints.author or author or bare_author or dated_author or credited,
-        outlet=hints.outlet
-        or _mapped_outlet(document, settings)
-        or byline_outlet
-        or bare_outlet
-        or (furniture.outlet_name(masthead_name) if masthead_name else None)
-        or dateline_outlet
-        or site.copyright_outlet(lines, chrome),
+        outlet=outlet,
         published=published,
         published_confidence=confidence,
         published_evidence=evidence,
         chrome=tuple(spans),
+        wire=wire,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    iso: str | None
+    confidence: float
+    evidence: str | None
+
+
+def _prelude(
+    lines: list[Line], url: str | None, chrome: dict[int, Chrome]
+) -> tuple[list[Chrome], DateField | None]:
+    """The saved page's own metadata lines: its address ("URL: https://...") and a
+    " date YYYY-MM-DD" field, marked as chrome (never a title, never article text)."""
+    spans: list[Chrome] = []
+    first = 0
+    if lines and is_source_line(lines[0].text, url):
+        chrome[0] = whole(lines[0], "source_url")
+        first = 1
+    if first >= len(lines):
+        return spans, None
+    line = lines[first]
+    found = date_field(line.text)
+    if found is None:
+        return spans, None
+    if found.end >= len(line.text):
+        chrome[line.index] = whole(line, "published_date")
+    else:
+        text = line.text[: found.end]
+        spans.append(
+            Chrome(start=line.start, end=line.start + found.end, text=text, kind="published_date")
+        )
+    return spans, found
+
+
+def _choose_date(
+    found: Dating,
+    field: DateField | None,
+    opening: list[Line],
+    url: str | None,
+    order: Order | None,
+) -> tuple[str | None, float, str | None]:
+    """The publication date by precedence: a labelled "Published" line, the saved page's
+    date field, another date line of the header, a dated dateline ("CITY (Agency - 5 March
+    2024)"), the URL's date, and last an "Updated" stamp alone (an update is never before
+    the publication, so it dates the page at worst late)."""
+    if found.iso and found.confidence >= CONFIDENCE_LABELLED:
+        return found.iso, found.confidence, found.evidence
+    if field is not None:
+        return field.iso, CONFIDENCE_FIELD, f"date {field.iso}"
+    if found.iso:
+        return found.iso, found.confidence, found.evidence
+    for line in opening:
+        dated = dated_dateline(line.text, order)
+        if dated:
+            return dated[0], CONFIDENCE_DATELINE, dated[1]
+    from_url = url_date(url)
+    if from_url:
+        return from_url[0], CONFIDENCE_URL, from_url[1]
+    return None, 0.0, None
+
+
+def _outlets(
+    document: Document,
+    settings: Settings,
+    url: str | None,
+    in_text: str | None,
+    opening: list[Line],
+) -> tuple[str | None, str | None]:
+    """(outlet, wire). The outlet is the site that carries the page: the user's outlet map,
+    the container's own field, the page's domain, or else the name its text gives; a news
+    agency credited in the opening lines (or named by the text when the domain named the
+    outlet) is the wire."""
+    lexicon = load_outlets(settings.lexicon_dirs)
+    site_info = site_of(url)
+    outlet = _mapped_outlet(document, settings) or document.hints.outlet
+    if outlet is None and site_info is not None:
+        outlet, _ = carrier(site_info, document.text, lexicon)
+    outlet = outlet or in_text
+    texts = [ln.text[f.end :].lstrip() if (f := date_field(ln.text)) else ln.text for ln in opening]
+    wire = wire_credit(texts, lexicon, outlet)
+    text_wire = listed(in_text, lexicon)
+    if wire is None and text_wire is not None and text_wire.wire and in_text != outlet:
+        wire = text_wire.name
+    return outlet, wire
 
 
 def _bylines(
