@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ..errors import NoArticleText
+from ..errors import NoArticleText, UnreadableInput
 from ..models import Hints
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,7 @@ def extract_html(html: str, path: str, url: str | None = None) -> tuple[str, Hin
         text = _fallback_text(html)
     if not text:
         raise NoArticleText(path, "HTML page holds no extractable article text")
+    _check_depth(html, text, path)
     hints = Hints(
         title=_clean(getattr(result, "title", None)),
         author=_clean(getattr(result, "author", None)),
@@ -37,6 +38,39 @@ def extract_html(html: str, path: str, url: str | None = None) -> tuple[str, Hin
         url=url or _clean(getattr(result, "url", None)),
     )
     return text, hints
+
+
+# libxml2 (under lxml, under trafilatura) stops building the tree this many elements deep,
+# so whatever is nested deeper is lost without an error.
+MAX_DEPTH = 255
+# When the page's text outside tags is this many times what was extracted, the parser lost it.
+LOST_TEXT_RATIO = 4
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,20})[^<>]{0,2000}?(/?)>")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    | {"track", "wbr", "p", "li", "td", "tr", "th", "option", "dt", "dd"}  # closed implicitly
+)
+
+
+def _check_depth(html: str, text: str, path: str) -> None:
+    """Refuse a page nested deeper than the parser reads when its text was lost that way:
+    analysing only what survived (often the title alone) would pass silently for the page."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if name.lower() in _VOID or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    if deepest <= MAX_DEPTH:
+        return
+    visible = len(" ".join(_TAG.sub(" ", html).split()))
+    if visible > LOST_TEXT_RATIO * len(text):
+        raise UnreadableInput(
+            path,
+            f"HTML nested {deepest:,} elements deep: the parser reads {MAX_DEPTH} levels, "
+            "so most of the page's text would be lost",
+        )
 
 
 def _fallback_text(html: str) -> str:

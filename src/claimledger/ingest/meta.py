@@ -220,7 +220,7 @@ def _outlets(
     outlet) is the wire."""
     lexicon = load_outlets(settings.lexicon_dirs)
     site_info = site_of(url)
-    outlet = _mapped_outlet(document, settings) or document.hints.outlet
+    outlet = _mapped_outlet(document, settings, url) or document.hints.outlet
     if outlet is None and site_info is not None:
         outlet, _ = carrier(site_info, document.text, lexicon)
     outlet = outlet or in_text
@@ -429,11 +429,11 @@ def _labelled_in_body(
     return None, 0.0, None
 
 
-def _mapped_outlet(document: Document, settings: Settings) -> str | None:
+def _mapped_outlet(document: Document, settings: Settings, url: str | None) -> str | None:
     if not settings.outlet_map:
         return None
     keys = []
-    url = document.hints.url or (document.path if "://" in document.path else None)
+    url = url or (document.path if "://" in document.path else None)
     if url:
         host = urlsplit(url).hostname or ""
         keys += [host, host.removeprefix("www.")]

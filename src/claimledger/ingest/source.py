@@ -87,8 +87,10 @@ def url_date(url: str | None, today: dt.date | None = None) -> tuple[str, str] |
         iso = f"{year:04d}-{month:02d}"
         if parts.get("d"):
             iso += f"-{int(parts['d']):02d}"
-        if _valid(iso) and iso[:7] <= latest.isoformat()[:7] and iso <= latest.isoformat():
-            return iso, match.group(0).strip("/")
+        # A path that looks dated but names no real day ("/2021/02/30/") dates nothing.
+        if not _valid(iso) or iso > latest.isoformat():
+            return None
+        return iso, match.group(0).strip("/")
     return None
 
 
