@@ -7,6 +7,7 @@ import re
 
 from ..errors import NoArticleText, UnreadableInput
 from ..models import Hints
+from .outlets import clean_site_name
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,10 @@ def extract_html(html: str, path: str, url: str | None = None) -> tuple[str, Hin
     import trafilatura
 
     try:
-        result = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+        # Reader comments are no part of the article (trafilatura keeps them by default).
+        result = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False
+        )
     except Exception as e:  # trafilatura/lxml raise a zoo of parser errors on bad markup
         log.info("%s: trafilatura failed (%s); using the paragraph fallback", path, e)
         result = None
@@ -29,48 +33,37 @@ def extract_html(html: str, path: str, url: str | None = None) -> tuple[str, Hin
         text = _fallback_text(html)
     if not text:
         raise NoArticleText(path, "HTML page holds no extractable article text")
-    _check_depth(html, text, path)
+    _check_depth(html, path)
+    title = _clean(getattr(result, "title", None))
+    page_url = url or _clean(getattr(result, "url", None))
     hints = Hints(
-        title=_clean(getattr(result, "title", None)),
+        title=title,
         author=_clean(getattr(result, "author", None)),
-        outlet=_clean(getattr(result, "sitename", None)),
+        outlet=clean_site_name(getattr(result, "sitename", None), title, page_url),
         published=_iso_date(getattr(result, "date", None)),
-        url=url or _clean(getattr(result, "url", None)),
+        url=page_url,
     )
     return text, hints
 
 
-# libxml2 (under lxml, under trafilatura) stops building the tree this many elements deep,
-# so whatever is nested deeper is lost without an error.
-MAX_DEPTH = 255
-# When the page's text outside tags is this many times what was extracted, the parser lost it.
-LOST_TEXT_RATIO = 4
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,20})[^<>]{0,2000}?(/?)>")
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-    | {"track", "wbr", "p", "li", "td", "tr", "th", "option", "dt", "dd"}  # closed implicitly
-)
+def _check_depth(html: str, path: str) -> None:
+    """Refuse a page nested deeper than libxml2 (under lxml, under trafilatura) builds a
+    tree: it drops what lies deeper without raising, so analysing what survived (often
+    the title alone) would pass silently for the page."""
+    import lxml.etree
 
-
-def _check_depth(html: str, text: str, path: str) -> None:
-    """Refuse a page nested deeper than the parser reads when its text was lost that way:
-    analysing only what survived (often the title alone) would pass silently for the page."""
-    depth = deepest = 0
-    for match in _TAG.finditer(html):
-        closing, name, self_closing = match.groups()
-        if name.lower() in _VOID or self_closing:
-            continue
-        depth = max(0, depth - 1) if closing else depth + 1
-        deepest = max(deepest, depth)
-    if deepest <= MAX_DEPTH:
-        return
-    visible = len(" ".join(_TAG.sub(" ", html).split()))
-    if visible > LOST_TEXT_RATIO * len(text):
-        raise UnreadableInput(
-            path,
-            f"HTML nested {deepest:,} elements deep: the parser reads {MAX_DEPTH} levels, "
-            "so most of the page's text would be lost",
-        )
+    parser = lxml.etree.HTMLParser(recover=True)
+    try:
+        lxml.etree.fromstring(html, parser)
+    except (lxml.etree.LxmlError, ValueError):
+        return  # a page lxml cannot parse at all is trafilatura's and the fallback's to judge
+    for error in parser.error_log:
+        if "excessive depth" in error.message.lower():
+            raise UnreadableInput(
+                path,
+                f"HTML nested deeper than the parser reads ({error.message.split(',')[0]}): "
+                "most of the page's text would be lost",
+            )
 
 
 def _fallback_text(html: str) -> str:

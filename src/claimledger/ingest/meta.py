@@ -48,6 +48,7 @@ MAX_TITLE_WORDS = 40
 # header date is the site's city ("New York"), not a headline.
 MAX_CITY_WORDS = 3
 # Widgets of a site's header bar, beside which a date is "today" on the site.
+HEADER_ONLY_KINDS = frozenset({"weather", "ticker"})
 SITE_HEADER_KINDS = frozenset({"weather", "navigation", "ticker", "language", "site_header"})
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?!\d)")
 _CITY = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
@@ -76,7 +77,9 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
     bars: dict[int, list[Chrome]] = {}  # line index -> its segments, replacing that chrome
     for line in lines:
         kind = lexicon.kind_of(line.text)
-        if kind:
+        # A weather reading or a ticker is a site-header widget: in the article body a line
+        # like "Bake at 180 °C" is text, so these kinds need the header around them.
+        if kind and (kind not in HEADER_ONLY_KINDS or line.index < header_end):
             chrome[line.index] = whole(line, kind)
     url = document.hints.url or source_url(document.text)
     prelude, field = _prelude(lines, url, chrome)

@@ -232,3 +232,54 @@ def wire_credit(lines: list[str], lexicon: OutletLexicon, carrier_name: str | No
 
 def listed(name: str | None, lexicon: OutletLexicon) -> Outlet | None:
     return lexicon.by_name.get(name) if name else None
+
+
+# Legal forms after an owner company's name: "Agora SA", "Example Media GmbH".
+_LEGAL_FORM = re.compile(
+    r"[\s,]+(?:S\.?A\.?|AG|GmbH(?:\s*&\s*Co\.?\s*KG)?|e\.\s?V\.|Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?"
+    r"|Corp\.?|PLC|plc|S\.?p\.?A\.?|S\.?r\.?l\.?|B\.?V\.?|N\.?V\.?|Oy|AB|AS|ASA|KG|SAS|SARL)\b.*$"
+)
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|·•]\s*|:\s+")
+_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:19|20)\d{2}\b")
+_HANDLE = re.compile(r"@?[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|@\w+")
+_DATELINE_NAME = re.compile(r"\(?[^()]{2,40}\)?\s*[-–—]\s*")
+MAX_SITE_WORDS = 6
+
+
+def clean_site_name(name: str | None, title: str | None, url: str | None) -> str | None:
+    """A page's declared site name (og:site_name, application-name) when it names the
+    outlet; None for what it often holds instead: the page title, a social-media handle
+    ("ValleyPostIntl"), the owner company ("Valley Media SA"), a date or copyright year,
+    a dateline ("(Porto) -"). Of "Name | Tagline" parts, the one the domain spells wins."""
+    name = " ".join((name or "").split())
+    if not name or _DATELINE_NAME.fullmatch(name):
+        return None
+    site = site_of(url)
+    parts = [p.strip() for p in _SITE_SEPARATOR.split(name) if p.strip()]
+    related = [p for p in parts if site and _relates(p, site)]
+    name = related[0] if related else parts[0] if parts else ""
+    owner = _LEGAL_FORM.search(name)
+    if owner:
+        name = name[: owner.start()].strip(" ,")
+        if not (site and _relates(name, site)):
+            return None  # the owner, not the outlet
+    if title and squash(name) == squash(title):
+        return None
+    if not name or _DATE_LIKE.search(name) or len(name.split()) > MAX_SITE_WORDS:
+        return None
+    if re.search(r"[.!?]\s|[.!?]$", name) and not (site and _relates(name, site)):
+        return None  # a sentence (a headline), not a name
+    if _HANDLE.fullmatch(name) and not (site and _relates(name, site, strict=True)):
+        return None
+    return name
+
+
+def _relates(name: str, site: Site, *, strict: bool = False) -> bool:
+    """Whether a name is the one the domain spells: its letters, or its initials."""
+    key, label = squash(name), squash(site.label)
+    if not key or not label:
+        return False
+    if key == label or (not strict and (label in key or (len(key) >= 4 and key in label))):
+        return True
+    initials = "".join(w[0] for w in re.findall(r"\w+", name.casefold()))
+    return not strict and len(initials) >= 2 and initials == label

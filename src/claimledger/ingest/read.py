@@ -111,11 +111,12 @@ def _escape(ch: str) -> str:
 
 
 def sniff_html(data: bytes) -> bool:
-    """Whether bytes open like an HTML page (after a BOM, whitespace or NULs)."""
+    """Whether bytes hold an HTML page: they open with a tag (after a BOM, whitespace or
+    NULs; PHP warnings in "<br />" lines come first on some pages) and an <html>, <head>
+    or <body> tag follows early."""
     head = data[:1024].lstrip(b"\xef\xbb\xbf\x00 \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<!--")) and (
-        b"<html" in data[:4096].lower() or b"<body" in data[:8192].lower()
-    )
+    early = data[:16384].lower()
+    return head.startswith(b"<") and any(t in early for t in (b"<html", b"<head", b"<body"))
 
 
 def _check_file(path: Path) -> None:
@@ -134,7 +135,7 @@ def _check_file(path: Path) -> None:
 def _sniffs_html(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
-            return sniff_html(handle.read(8192))
+            return sniff_html(handle.read(16384))
     except OSError:
         return False
 
