@@ -241,7 +241,7 @@ _LEGAL_FORM = re.compile(
 )
 _SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|·•]\s*|:\s+")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:19|20)\d{2}\b")
-_HANDLE = re.compile(r"@?[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|@\w+")
+_HANDLE = re.compile(r"[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+")
 _DATELINE_NAME = re.compile(r"\(?[^()]{2,40}\)?\s*[-–—]\s*")
 MAX_SITE_WORDS = 6
 
@@ -252,7 +252,7 @@ def clean_site_name(name: str | None, title: str | None, url: str | None) -> str
     ("ValleyPostIntl"), the owner company ("Valley Media SA"), a date or copyright year,
     a dateline ("(Porto) -"). Of "Name | Tagline" parts, the one the domain spells wins."""
     name = " ".join((name or "").split())
-    if not name or _DATELINE_NAME.fullmatch(name):
+    if not name or name.startswith("@") or _DATELINE_NAME.fullmatch(name):
         return None
     site = site_of(url)
     parts = [p.strip() for p in _SITE_SEPARATOR.split(name) if p.strip()]
