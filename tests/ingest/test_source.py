@@ -216,3 +216,46 @@ def test_outlet_lexicon_extends_from_a_user_folder(tmp_path: Path, make_document
     settings = Settings(lexicon_dirs=(tmp_path,))
     text = "URL: https://www.valleypost.co.uk/a/1\nReservoirs run low\n\n" + BODY
     assert meta_of(make_document, settings, text).outlet == "Valley Post"
+
+
+SAVED = "URL: https://www.valleypost.co.uk/a/1\nReservoirs run low in the valley\n{}\n\n" + BODY
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published", "wire"),
+    [
+        ("Published: Mar 3, 2021 09:15 AM Updated: Mar 3, 2021 09:02 AM", "2021-03-03", None),
+        ("Updated: Mar 5, 2021 Published: Mar 3, 2021", "2021-03-03", None),
+        ("By AFP Published: Tue 9 May 2023, 8:40 PM", "2023-05-09", "AFP"),
+        ("Reuters Published 02 Feb, 2021 10:05am", "2021-02-02", "Reuters"),
+        ("Jane Roe (@janeroe) Published March 04, 2021 | 04:40 PM", "2021-03-04", None),
+        # an update stamp alone, or a pair of labels with nothing to date, dates nothing
+        ("Updated: Mar 5, 2021", None, None),
+        ("Published: Updated:", None, None),
+    ],
+)
+def test_source_stamp_lines(make_document, settings, stamp, published, wire):
+    meta = meta_of(make_document, settings, SAVED.format(stamp))
+    assert (meta.published, meta.wire) == (published, wire)
+    if published:  # the stamp is chrome: "9 May" is never read as a count in the text
+        assert stamp in {c.text for c in meta.chrome}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE VALLEY POST\n\nReservoirs run low in the valley\n\nBy Jane Roe, The Valley Post\n\n",
+        "Valley Post\nReservoirs run low in the valley\nBy Jane Roe, Valley Post\n",
+    ],
+)
+def test_source_masthead_and_byline_naming_the_outlet(make_document, settings, text):
+    meta = meta_of(make_document, settings, text + BODY)
+    assert meta.outlet in ("The Valley Post", "Valley Post")
+    assert meta.author == "Jane Roe"
+    assert meta.title == "Reservoirs run low in the valley"
+
+
+def test_source_byline_place_after_the_comma_is_no_outlet(make_document, settings):
+    text = "Reservoirs run low in the valley\nBy Jane Roe, Porto\n\n" + BODY
+    meta = meta_of(make_document, settings, text)
+    assert meta.outlet is None

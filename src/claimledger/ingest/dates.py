@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -122,6 +123,31 @@ def parse_date_line(line: str, order: Order | None = None) -> DateLine | None:
         author=author.strip() if author else None,
         lead=match.group("lead"),
     )
+
+
+# "Published: <date> Updated: <date>" on one line, perhaps after a short byline or a wire
+# name ("By Agency Published: ..."): each label starts a stamp of its own.
+_STAMP_LABEL = re.compile(rf"(?<![\w-])(?:{_PUBLISHED}|{_UPDATED})\b", re.IGNORECASE)
+MAX_STAMP_PREFIX_WORDS = 6
+
+
+def parse_stamp_line(line: str, order: Order | None = None) -> tuple[DateLine, str] | None:
+    """(the publication stamp, the text before the first label) of a line made of labelled
+    stamps, or None. Each stamp must parse as a date line; an "Updated" stamp alone names
+    no publication, so a line without a publication stamp gives None."""
+    labels = list(_STAMP_LABEL.finditer(line))
+    if not labels:
+        return None
+    prefix = line[: labels[0].start()].strip()
+    if len(prefix.split()) > MAX_STAMP_PREFIX_WORDS or (len(labels) < 2 and not prefix):
+        return None
+    bounds = [m.start() for m in labels] + [len(line)]
+    parts = (line[a:b].strip(" |,;·•") for a, b in itertools.pairwise(bounds))
+    stamps = [parse_date_line(part, order) for part in parts]
+    if any(s is None for s in stamps):
+        return None
+    published = [s for s in stamps if s is not None and not s.updated and s.iso]
+    return (published[0], prefix) if published else None
 
 
 def find_date(text: str, order: Order | None = None) -> tuple[str, str] | None:

@@ -28,7 +28,9 @@ The header is everything before the first prose line (lines.py). Container metad
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -37,10 +39,18 @@ from ..models import Chrome, Document, DocumentMeta
 from . import furniture, site
 from .bylines import parse_byline, parse_dateline
 from .chrome import load_lexicon, normalise
-from .dates import DateLine, Order, dated_dateline, numeric_order, parse_date_line, to_iso
+from .dates import (
+    DateLine,
+    Order,
+    dated_dateline,
+    numeric_order,
+    parse_date_line,
+    parse_stamp_line,
+    to_iso,
+)
 from .furniture import whole
 from .lines import Line, body_start, split_lines
-from .outlets import carrier, listed, load_outlets, site_of, wire_credit
+from .outlets import carrier, listed, load_outlets, names_an_outlet, site_of, wire_credit
 from .source import DateField, date_field, is_source_line, source_url, url_date
 
 MAX_TITLE_WORDS = 40
@@ -85,7 +95,10 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
     prelude, field = _prelude(lines, url, chrome)
 
     dates = _header_dates(header, chrome, order)
-    author, byline_outlet, byline_date = _bylines(header, dates, chrome, lexicon.not_authors)
+    outlets_lexicon = load_outlets(settings.lexicon_dirs)
+    author, byline_outlet, byline_date = _bylines(
+        header, dates, chrome, lexicon.not_authors, partial(names_an_outlet, outlets_lexicon)
+    )
     site.mark_bars(lines, header_end, chrome, dates, bars, lexicon, order)
     site.resolve_ambiguous(header, dates, bars, chrome, order)
     masthead = site.find_masthead(lines, header, chrome, dates, byline_outlet)
@@ -240,13 +253,14 @@ def _bylines(
     dates: dict[int, DateLine],
     chrome: dict[int, Chrome],
     not_authors: frozenset[str],
+    is_outlet_name: Callable[[str], bool],
 ) -> tuple[str | None, str | None, tuple[str, str] | None]:
     """(author, outlet, (iso, evidence) of a date) from the header's byline lines."""
     author = outlet = date = None
     for line in header:
         if line.index in chrome or line.index in dates:
             continue
-        byline = parse_byline(line.text, not_authors)
+        byline = parse_byline(line.text, not_authors, is_outlet_name)
         if byline is not None:
             chrome[line.index] = whole(line, "byline")
             author = author or byline.author
@@ -282,6 +296,9 @@ def _header_dates(
         if line.index in chrome:
             continue
         parsed = parse_date_line(line.text, order)
+        stamp = parse_stamp_line(line.text, order) if parsed is None else None
+        if stamp is not None:
+            parsed = stamp[0]
         if parsed is not None:
             dates[line.index] = parsed
     return dates

@@ -216,7 +216,7 @@ def wire_credit(lines: list[str], lexicon: OutletLexicon, carrier_name: str | No
     forms = (
         rf"\((?:[^()]{{0,40}}[/,]\s*)?(?P<n>{names})(?:\s*[-–—,/][^()]{{0,40}})?\)",
         rf"/(?P<n>{names})/",
-        rf"^(?:By\s+)?(?P<n>{names})\s*(?:[,|]|[-–—]\s|$)",
+        rf"^(?:By\s+)?(?P<n>{names})\s*(?:[,|]|[-–—]\s|$|\s(?=(?:Published|Posted|Updated)\b))",
         rf"\b(?P<n>{names})\s+reports\b",
         rf"\breports?\s+citing\s+(?P<n>{names})\b",
     )
@@ -228,6 +228,13 @@ def wire_credit(lines: list[str], lexicon: OutletLexicon, carrier_name: str | No
                 if own not in (squash(outlet.name), squash(match.group("n"))):
                     return outlet.name
     return None
+
+
+def names_an_outlet(lexicon: OutletLexicon, text: str) -> bool:
+    """Whether a short name reads as an outlet's rather than a place's or a role's: a listed
+    outlet, or a name ending in an outlet-name word ("The Valley Post", "Harbour Times")."""
+    words = text.split()
+    return bool(text in lexicon.by_name or (words and words[-1].lower() in lexicon.name_words))
 
 
 def listed(name: str | None, lexicon: OutletLexicon) -> Outlet | None:
