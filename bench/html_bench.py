@@ -54,7 +54,7 @@ class Tally:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         acc = self.date_ok / self.dated if self.dated else 0.0
         text = (
-            f"{p:6.3f} {r:6.3f} {f1:6.3f}" if self.tp + self.fn else f"{'-':>6} {'-':>6} {'-':>6}"
+            f"{p:6.3f} {r:6.3f} {f1:6.4f}" if self.tp + self.fn else f"{'-':>6} {'-':>6} {'-':>6}"
         )
         outlet = f"{self.outlet_wrong / self.outlets:8.1%}" if self.outlets else f"{'-':>8}"
         if self.outlets:
@@ -63,7 +63,7 @@ class Tally:
                 f"none {self.outlet_missing})"
             )
         return (
-            f"{self.tool:<12} {acc:6.3f} {self.date_given:>5}/{self.dated:<4} {self.date_wrong:>5} "
+            f"{self.tool:<12} {acc:6.4f} {self.date_given:>5}/{self.dated:<4} {self.date_wrong:>5} "
             f"{text} {self.refused:>4}/{self.pages:<4} {self.seconds:7.1f} {outlet}"
         )
 
@@ -178,6 +178,7 @@ def run_claimledger(pages: list[dict], t: Tally) -> None:
     from claimledger.config import Settings
     from claimledger.ingest import ingest, inspect
     from claimledger.models import Document
+    from claimledger.pipeline import analysis_text
 
     settings = Settings()
     for page in pages:
@@ -190,7 +191,8 @@ def run_claimledger(pages: list[dict], t: Tally) -> None:
             score_date(t, page, None)
             continue
         meta = inspect(item, settings)
-        score_text(t, page, item.text)
+        # the main text is what the analysis reads: the extracted text, page chrome blanked
+        score_text(t, page, analysis_text(item, meta))
         score_date(t, page, meta.published)
         t.outlets += 1
         if not meta.outlet:

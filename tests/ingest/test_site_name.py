@@ -93,3 +93,41 @@ def test_site_name_weather_widget_in_the_header_is_chrome(make_document, setting
     )
     meta = inspect(make_document(text), settings)
     assert "Lisbon 24 °C" in {c.text for c in meta.chrome}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lea también: El puente del río reabre tras meses de obras y una inversión récord del ayuntamiento",
+        "Lesen Sie auch: Die Brücke über den Fluss öffnet nach monatelangen Arbeiten wieder",
+        "À lire aussi : le pont rouvre après des mois de travaux",
+        "Teilen mit:",
+        "To read the full story, please subscribe to The Valley Post.",
+        "Subscribe now to our e-edition for the full story.",
+        "Follow The Valley Post on Twitter and Instagram @valleypost and on Facebook.",
+        "Valley Post Newsletter",
+    ],
+)
+def test_site_name_furniture_in_other_languages_and_paywalls(make_document, settings, line):
+    text = (
+        "Bridge to reopen\n\n"
+        "The mayor said on Monday that the old bridge would reopen in May after repairs that "
+        "cost the city far more than planned.\n"
+        f"{line}\n"
+        "Engineers found cracks in two of the piers last year and closed the bridge to lorries.\n"
+    )
+    meta = inspect(make_document(text), settings)
+    assert line in {c.text for c in meta.chrome}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Officials said they would follow the talks on the ground closely over the coming weeks.",
+        "Readers who subscribe to the view that the bridge was never safe will find support here.",
+    ],
+)
+def test_site_name_prose_with_widget_words_stays_text(make_document, settings, line):
+    text = "Bridge to reopen\n\n" + line + "\nEngineers found cracks in two of the piers.\n"
+    meta = inspect(make_document(text), settings)
+    assert line not in {c.text for c in meta.chrome}
