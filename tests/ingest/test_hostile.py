@@ -198,3 +198,10 @@ def test_hostile_batch_runs_to_its_end(tmp_path):
     items = list(ingest([tmp_path], Settings()))
     assert sum(isinstance(i, Document) for i in items) == 2
     assert sum(isinstance(i, Skipped) for i in items) == 2
+
+
+@pytest.mark.parametrize("published", ["2024-02-30", "0000", "9999-12", "2024-13"])
+def test_hostile_impossible_hint_never_leaves_inspect(make_document, settings, published):
+    # a Document built by a library user, not read by ingest
+    meta = inspect(make_document(GOOD, published=published), settings)
+    assert meta.published is None

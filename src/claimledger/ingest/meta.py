@@ -49,6 +49,7 @@ from .dates import (
     to_iso,
 )
 from .furniture import whole
+from .jsonl import valid_date
 from .lines import Line, body_start, split_lines
 from .outlets import carrier, listed, load_outlets, names_an_outlet, site_of, wire_credit
 from .source import DateField, date_field, is_source_line, source_url, url_date
@@ -280,11 +281,13 @@ def _dateline(first: Line | None) -> tuple[list[Chrome], str | None]:
 
 
 def _hinted_date(value: str | None) -> str | None:
-    """A container's date as YYYY[-MM[-DD]]; other spellings ("3 March 2024") parsed."""
+    """A container's date as YYYY[-MM[-DD]]; other spellings ("3 March 2024") parsed. A
+    date that cannot be ("2024-02-30", year 0000) is none: later stages rely on real dates."""
     if not value:
         return None
     match = _ISO.match(value.strip())
-    return match.group(0) if match else to_iso(value.strip())
+    iso = match.group(0) if match else to_iso(value.strip())
+    return iso if iso and valid_date(iso) else None
 
 
 def _header_dates(
