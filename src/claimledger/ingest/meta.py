@@ -38,7 +38,7 @@ from ..config import Settings
 from ..models import Chrome, Document, DocumentMeta
 from . import furniture, site
 from .bylines import parse_byline, parse_dateline
-from .chrome import load_lexicon, normalise
+from .chrome import ChromeLexicon, load_lexicon, normalise
 from .dates import (
     DateLine,
     Order,
@@ -86,12 +86,7 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
     order = numeric_order(document.text)
     chrome: dict[int, Chrome] = {}  # line index -> chrome covering the whole line
     bars: dict[int, list[Chrome]] = {}  # line index -> its segments, replacing that chrome
-    for line in lines:
-        kind = lexicon.kind_of(line.text)
-        # A weather reading or a ticker is a site-header widget: in the article body a line
-        # like "Bake at 180 °C" is text, so these kinds need the header around them.
-        if kind and (kind not in HEADER_ONLY_KINDS or line.index < header_end):
-            chrome[line.index] = whole(line, kind)
+    _lexicon_chrome(lines, header_end, lexicon, chrome)
     url = document.hints.url or source_url(document.text)
     prelude, field = _prelude(lines, url, chrome)
 
@@ -134,8 +129,7 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
     published, confidence, evidence = _choose_date(
         found, field, lines[header_end : header_end + 2], url, order
     )
-    hinted = _hinted_date(hints.published)
-    if hinted:
+    if hinted := _hinted_date(hints.published):
         published, confidence, evidence = hinted, CONFIDENCE_HINT, hints.published
     lines_chrome = [c for i, c in chrome.items() if i not in bars]
     spans = sorted(
@@ -162,6 +156,18 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
         chrome=tuple(spans),
         wire=wire,
     )
+
+
+def _lexicon_chrome(
+    lines: list[Line], header_end: int, lexicon: ChromeLexicon, chrome: dict[int, Chrome]
+) -> None:
+    """Lines the chrome lexicon names. A weather reading or a ticker is a site-header
+    widget: in the article body a line like "Bake at 180 °C" is text, so those kinds need
+    the header around them."""
+    for line in lines:
+        kind = lexicon.kind_of(line.text)
+        if kind and (kind not in HEADER_ONLY_KINDS or line.index < header_end):
+            chrome[line.index] = whole(line, kind)
 
 
 @dataclass(frozen=True, slots=True)
