@@ -205,3 +205,28 @@ def test_hostile_impossible_hint_never_leaves_inspect(make_document, settings, p
     # a Document built by a library user, not read by ingest
     meta = inspect(make_document(GOOD, published=published), settings)
     assert meta.published is None
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding"),
+    [("iso-8859-1", "utf-8"), ("windows-1252", "utf-8")],
+)
+def test_hostile_utf8_page_declared_as_latin1_reads_as_utf8(tmp_path, settings, declared, encoding):
+    page = PAGE.replace("<head>", f'<head><meta charset="{declared}">').replace(
+        "old bridge", "alte Br\u00fccke"
+    )
+    path = tmp_path / "p.html"
+    path.write_bytes(page.encode(encoding))
+    [doc] = run([path], settings)
+    assert "alte Br\u00fccke" in doc.text
+
+
+def test_hostile_cp1252_page_declared_as_such_keeps_its_charset(tmp_path, settings):
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace(
+        "old bridge", "\u201cold\u201d bridge caf\u00e9"
+    )
+    path = tmp_path / "p.html"
+    path.write_bytes(page.encode("cp1252"))
+    [doc] = run([path], settings)
+    assert "\u201cold\u201d bridge caf\u00e9" in doc.text
+    assert doc.encoding == "cp1252"

@@ -198,6 +198,8 @@ def _decode_html(data: bytes, path: str, charset: str | None) -> tuple[str, str]
     that does not fit it replaced rather than the whole page decoded as something else."""
     data = data.replace(b"\x00", b"")
     charset = charset or declared_charset(data)
+    if data.startswith(BOMS) or (charset and _utf8_beats(data, charset)):
+        return decode(data, path)  # a BOM wins, as in browsers; so does text that is UTF-8
     if charset:
         try:
             codecs.lookup(charset)
@@ -206,6 +208,26 @@ def _decode_html(data: bytes, path: str, charset: str | None) -> tuple[str, str]
         else:
             return data.decode(charset, errors="replace"), codecs.lookup(charset).name
     return decode(data, path)
+
+
+BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _utf8_beats(data: bytes, charset: str) -> bool:
+    """Whether a page declared in a single-byte charset ("iso-8859-1", "windows-1252") is
+    UTF-8 all the same: legacy 8-bit text almost never forms valid multi-byte UTF-8, so
+    bytes that decode as UTF-8 and hold non-ASCII were written in it."""
+    try:
+        single_byte = codecs.lookup(charset).name in _SINGLE_BYTE
+        return single_byte and not data.isascii() and bool(data.decode("utf-8"))
+    except (LookupError, UnicodeDecodeError):
+        return False
+
+
+_SINGLE_BYTE = frozenset(
+    codecs.lookup(n).name
+    for n in ("latin-1", "iso-8859-2", "iso-8859-15", "cp1250", "cp1251", "cp1252", "ascii")
+)
 
 
 def _from_url(url: str, settings: Settings) -> Document:
