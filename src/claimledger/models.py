@@ -91,6 +91,7 @@ class DocumentMeta:
     published_evidence: str | None = None
     not_before: str | None = None  # latest date the text itself reports
     chrome: tuple[Chrome, ...] = ()
+    wire: str | None = None  # the news agency whose copy the outlet carries ("AFP")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

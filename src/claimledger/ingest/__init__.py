@@ -13,7 +13,7 @@ from ..config import Settings
 from ..errors import InputError
 from ..models import Document, Skipped
 from .meta import inspect
-from .read import expand, read
+from .read import expand, printable, read
 
 __all__ = ["expand", "ingest", "inspect"]
 
@@ -25,10 +25,19 @@ def ingest(inputs: Sequence[str | Path], settings: Settings) -> Iterator[Documen
         try:
             items = expand(raw)
         except InputError as e:
-            yield Skipped(path=e.path, reason=e.reason)
+            yield _skipped(e.path, e.reason)
             continue
         for item in items:
             try:
-                yield from read(item, settings)
+                for found in read(item, settings):
+                    yield (
+                        _skipped(found.path, found.reason) if isinstance(found, Skipped) else found
+                    )
             except InputError as e:
-                yield Skipped(path=e.path, reason=e.reason)
+                yield _skipped(e.path, e.reason)
+
+
+def _skipped(path: str, reason: str) -> Skipped:
+    """A Skipped that prints as one line: control characters (a newline, a terminal escape
+    in a file name) and bytes that are not UTF-8 shown escaped."""
+    return Skipped(path=printable(path), reason=printable(reason))

@@ -5,6 +5,7 @@ Fellow"), credit lines ("Reporting by Jane Roe; Editing by Al Poe") and dateline
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .chrome import normalise
@@ -108,8 +109,11 @@ class Dateline:
     outlet: str | None
 
 
-def parse_byline(line: str, not_authors: frozenset[str]) -> Byline | None:
-    """A Byline when the whole line is one, else None."""
+def parse_byline(
+    line: str, not_authors: frozenset[str], is_outlet_name: Callable[[str], bool] | None = None
+) -> Byline | None:
+    """A Byline when the whole line is one, else None. `is_outlet_name` tells an outlet
+    after the name ("By Jane Roe, The Valley Post") from a place ("By Jane Roe, Porto")."""
     match = _BYLINE.fullmatch(line)
     if not match or len(line.split()) > MAX_BYLINE_WORDS:
         return None
@@ -123,10 +127,14 @@ def parse_byline(line: str, not_authors: frozenset[str]) -> Byline | None:
         name = name[: name.index(date[1])].rstrip(" ,;")
     # "By Jane Roe, Staff Writer": the role after a comma is no part of the name
     head, _, role = name.partition(",")
+    named_outlet = None
     if role and _is_role(role.strip()):
         name = head.strip()
-    outlet = _desk_outlet(name)  # "By Valley Courier Staff"
-    desk = normalise(name) in not_authors or outlet is not None
+    elif role and is_outlet_name and _is_outlet(role.strip()) and is_outlet_name(role.strip()):
+        name, named_outlet = head.strip(), role.strip()
+    desk_outlet = _desk_outlet(name)  # "By Valley Courier Staff"
+    outlet = desk_outlet or named_outlet
+    desk = normalise(name) in not_authors or desk_outlet is not None
     if not desk and not _is_name(name):
         return None
     for part in parts[1:]:

@@ -11,8 +11,11 @@ from .. import lexicons
 from ..errors import LexiconError
 
 LEXICON = "chrome.yaml"
-# Longer lines are prose, whatever they start with; patterns only look at short lines.
+# Longer lines are prose, whatever they start with: phrases only match short lines, and
+# patterns (each bounding its own length) lines up to MAX_PATTERN_LINE ("Read also: <a
+# headline>" runs long).
 MAX_CHROME_LINE = 80
+MAX_PATTERN_LINE = 200
 # Characters that frame a widget label without changing it: "- Advertisement -", "No comments:".
 _FRAME = " \t\u00a0-–—•·|:>»«*_=#"
 
@@ -25,9 +28,9 @@ class ChromeLexicon:
 
     def kind_of(self, line: str) -> str | None:
         """The chrome kind of one stripped line, or None when it is not furniture."""
-        if not line or len(line) > MAX_CHROME_LINE:
+        if not line or len(line) > MAX_PATTERN_LINE:
             return None
-        kind = self.phrases.get(normalise(line))
+        kind = self.phrases.get(normalise(line)) if len(line) <= MAX_CHROME_LINE else None
         if kind:
             return kind
         for kind, pattern in self.patterns:

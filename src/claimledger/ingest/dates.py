@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -31,8 +32,9 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # Day, month and year as numbers: "27.07.2023", "04/09/2023", "2023/09/04".
 _NUMERIC = r"\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{4}|\d{4}/\d{1,2}/\d{1,2}"
 _WORDED = (
-    rf"{_MONTH}\s+{_DAY},?\s+\d{{4}}"  # Apr 15, 2023
+    rf"{_MONTH}\s+{_DAY}(?:,\s*|\s+)\d{{4}}"  # Apr 15, 2023 (and "Apr 15,2023")
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"  # 15 April 2023
+    rf"|\d{{1,2}}-{_MONTH}-\d{{4}}"  # 15-Apr-2023
     r"|\d{4}-\d{2}-\d{2}"  # 2023-04-15
 )
 _DATE_BODY = rf"(?:{_WORDED}|{_NUMERIC})"
@@ -123,6 +125,31 @@ def parse_date_line(line: str, order: Order | None = None) -> DateLine | None:
     )
 
 
+# "Published: <date> Updated: <date>" on one line, perhaps after a short byline or a wire
+# name ("By Agency Published: ..."): each label starts a stamp of its own.
+_STAMP_LABEL = re.compile(rf"(?<![\w-])(?:{_PUBLISHED}|{_UPDATED})\b", re.IGNORECASE)
+MAX_STAMP_PREFIX_WORDS = 6
+
+
+def parse_stamp_line(line: str, order: Order | None = None) -> tuple[DateLine, str] | None:
+    """(the publication stamp, the text before the first label) of a line made of labelled
+    stamps, or None. Each stamp must parse as a date line; an "Updated" stamp alone names
+    no publication, so a line without a publication stamp gives None."""
+    labels = list(_STAMP_LABEL.finditer(line))
+    if not labels:
+        return None
+    prefix = line[: labels[0].start()].strip()
+    if len(prefix.split()) > MAX_STAMP_PREFIX_WORDS or (len(labels) < 2 and not prefix):
+        return None
+    bounds = [m.start() for m in labels] + [len(line)]
+    parts = (line[a:b].strip(" |,;·•") for a, b in itertools.pairwise(bounds))
+    stamps = [parse_date_line(part, order) for part in parts]
+    if any(s is None for s in stamps):
+        return None
+    published = [s for s in stamps if s is not None and not s.updated and s.iso]
+    return (published[0], prefix) if published else None
+
+
 def find_date(text: str, order: Order | None = None) -> tuple[str, str] | None:
     """The first date inside a short string (a byline part): (iso, evidence)."""
     match = _DATE_IN_TEXT.search(text)
@@ -132,6 +159,18 @@ def find_date(text: str, order: Order | None = None) -> tuple[str, str] | None:
     numeric = _NUMERIC_PARTS.search(date_text)
     iso = _numeric_iso(date_text, order) if numeric else to_iso(date_text)
     return (iso, date_text) if iso else None
+
+
+# "CITY (Agency - 5 March 2024) - Text": a dateline whose parenthesis dates the article.
+_DATED_DATELINE = re.compile(r"[A-Z][^()\n]{0,40}\((?P<inner>[^()]{4,80})\)")
+
+
+def dated_dateline(line: str, order: Order | None = None) -> tuple[str, str] | None:
+    """(iso, evidence) of a dated dateline opening a line, when its date has a year."""
+    match = _DATED_DATELINE.match(line)
+    if not match:
+        return None
+    return find_date(match.group("inner"), order)
 
 
 def numeric_order(text: str) -> Order | None:

@@ -7,6 +7,7 @@ later stages report points into it, so nothing here may normalise whitespace or 
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import UnreadableInput
 
@@ -43,7 +44,24 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8"
     return _guess(data, path)
+
+
+# UTF-8 with at most this many bad bytes per this many good multi-byte characters is UTF-8
+# with damage (a file cut inside a character, one stray byte), not another encoding: a
+# legacy 8-bit text read as UTF-8 fails on nearly every non-ASCII byte.
+MAX_BAD_SHARE = 0.02
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    wide = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    # A cut at the very end is the one damage a plain ASCII text can show.
+    cut_end = data[-4:].decode("utf-8", errors="replace").endswith("\ufffd") and bad <= 1
+    return bad > 0 and (cut_end or (wide > 0 and bad <= MAX_BAD_SHARE * wide))
 
 
 def _guess(data: bytes, path: str) -> tuple[str, str]:
@@ -71,3 +89,25 @@ def _guess(data: bytes, path: str) -> tuple[str, str]:
 def _encoding_name(name: str) -> str:
     # charset-normalizer says "cp1252"; Python and users know it as that, keep it readable.
     return codecs.lookup(name).name if name else "unknown"
+
+
+# <meta charset="utf-8">, <meta http-equiv="Content-Type" content="text/html; charset=...">,
+# <?xml version="1.0" encoding="..."?>: looked for in the first bytes only, as browsers do.
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]{2,40})""",
+    re.IGNORECASE,
+)
+DECLARED_WINDOW = 4096
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares for itself, when Python knows it."""
+    match = _DECLARED.search(data[:DECLARED_WINDOW])
+    if not match:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None

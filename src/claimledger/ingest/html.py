@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import re
 
-from ..errors import NoArticleText
+from ..errors import NoArticleText, UnreadableInput
 from ..models import Hints
+from .outlets import clean_site_name
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,10 @@ def extract_html(html: str, path: str, url: str | None = None) -> tuple[str, Hin
     import trafilatura
 
     try:
-        result = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+        # Reader comments are no part of the article (trafilatura keeps them by default).
+        result = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False
+        )
     except Exception as e:  # trafilatura/lxml raise a zoo of parser errors on bad markup
         log.info("%s: trafilatura failed (%s); using the paragraph fallback", path, e)
         result = None
@@ -29,14 +33,37 @@ def extract_html(html: str, path: str, url: str | None = None) -> tuple[str, Hin
         text = _fallback_text(html)
     if not text:
         raise NoArticleText(path, "HTML page holds no extractable article text")
+    _check_depth(html, path)
+    title = _clean(getattr(result, "title", None))
+    page_url = url or _clean(getattr(result, "url", None))
     hints = Hints(
-        title=_clean(getattr(result, "title", None)),
+        title=title,
         author=_clean(getattr(result, "author", None)),
-        outlet=_clean(getattr(result, "sitename", None)),
+        outlet=clean_site_name(getattr(result, "sitename", None), title, page_url),
         published=_iso_date(getattr(result, "date", None)),
-        url=url or _clean(getattr(result, "url", None)),
+        url=page_url,
     )
     return text, hints
+
+
+def _check_depth(html: str, path: str) -> None:
+    """Refuse a page nested deeper than libxml2 (under lxml, under trafilatura) builds a
+    tree: it drops what lies deeper without raising, so analysing what survived (often
+    the title alone) would pass silently for the page."""
+    import lxml.etree
+
+    parser = lxml.etree.HTMLParser(recover=True)
+    try:
+        lxml.etree.fromstring(html, parser)
+    except (lxml.etree.LxmlError, ValueError):
+        return  # a page lxml cannot parse at all is trafilatura's and the fallback's to judge
+    for error in parser.error_log:
+        if "excessive depth" in error.message.lower():
+            raise UnreadableInput(
+                path,
+                f"HTML nested deeper than the parser reads ({error.message.split(',')[0]}): "
+                "most of the page's text would be lost",
+            )
 
 
 def _fallback_text(html: str) -> str:

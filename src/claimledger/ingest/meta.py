@@ -28,7 +28,9 @@ The header is everything before the first prose line (lines.py). Container metad
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -36,16 +38,28 @@ from ..config import Settings
 from ..models import Chrome, Document, DocumentMeta
 from . import furniture, site
 from .bylines import parse_byline, parse_dateline
-from .chrome import load_lexicon, normalise
-from .dates import DateLine, Order, numeric_order, parse_date_line, to_iso
+from .chrome import ChromeLexicon, load_lexicon, normalise
+from .dates import (
+    DateLine,
+    Order,
+    dated_dateline,
+    numeric_order,
+    parse_date_line,
+    parse_stamp_line,
+    to_iso,
+)
 from .furniture import whole
+from .jsonl import valid_date
 from .lines import Line, body_start, split_lines
+from .outlets import carrier, listed, load_outlets, names_an_outlet, site_of, wire_credit
+from .source import DateField, date_field, is_source_line, source_url, url_date
 
 MAX_TITLE_WORDS = 40
 # A header line of at most this many capitalised words beside a weather reading or a site
 # header date is the site's city ("New York"), not a headline.
 MAX_CITY_WORDS = 3
 # Widgets of a site's header bar, beside which a date is "today" on the site.
+HEADER_ONLY_KINDS = frozenset({"weather", "ticker"})
 SITE_HEADER_KINDS = frozenset({"weather", "navigation", "ticker", "language", "site_header"})
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?!\d)")
 _CITY = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
@@ -58,6 +72,9 @@ CONFIDENCE_BYLINE = 0.8
 CONFIDENCE_BEFORE_TITLE = 0.7
 CONFIDENCE_LABELLED_BODY = 0.7  # "Published on 3 March 2024" below the article
 CONFIDENCE_HINT = 0.9
+CONFIDENCE_FIELD = 0.9  # a saved page's " date 2024-03-05" field
+CONFIDENCE_DATELINE = 0.8  # "CITY (Agency - 5 March 2024)"
+CONFIDENCE_URL = 0.6  # "/2024/03/05/" in the page's address
 
 
 def inspect(document: Document, settings: Settings) -> DocumentMeta:
@@ -69,13 +86,15 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
     order = numeric_order(document.text)
     chrome: dict[int, Chrome] = {}  # line index -> chrome covering the whole line
     bars: dict[int, list[Chrome]] = {}  # line index -> its segments, replacing that chrome
-    for line in lines:
-        kind = lexicon.kind_of(line.text)
-        if kind:
-            chrome[line.index] = whole(line, kind)
+    _lexicon_chrome(lines, header_end, lexicon, chrome)
+    url = document.hints.url or source_url(document.text)
+    prelude, field = _prelude(lines, url, chrome)
 
     dates = _header_dates(header, chrome, order)
-    author, byline_outlet, byline_date = _bylines(header, dates, chrome, lexicon.not_authors)
+    outlets_lexicon = load_outlets(settings.lexicon_dirs)
+    author, byline_outlet, byline_date = _bylines(
+        header, dates, chrome, lexicon.not_authors, partial(names_an_outlet, outlets_lexicon)
+    )
     site.mark_bars(lines, header_end, chrome, dates, bars, lexicon, order)
     site.resolve_ambiguous(header, dates, bars, chrome, order)
     masthead = site.find_masthead(lines, header, chrome, dates, byline_outlet)
@@ -106,31 +125,134 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
         chrome[line.index] = whole(line, "related_headline")
 
     hints = document.hints
-    hinted = _hinted_date(hints.published)
-    if hinted:
+    found = Dating(published, confidence, evidence)
+    published, confidence, evidence = _choose_date(
+        found, field, lines[header_end : header_end + 2], url, order
+    )
+    if hinted := _hinted_date(hints.published):
         published, confidence, evidence = hinted, CONFIDENCE_HINT, hints.published
     lines_chrome = [c for i, c in chrome.items() if i not in bars]
     spans = sorted(
-        [*lines_chrome, *(s for segs in bars.values() for s in segs), *dateline],
+        [*lines_chrome, *(s for segs in bars.values() for s in segs), *dateline, *prelude],
         key=lambda c: (c.start, c.end),
     )
     dated_author = next((d.author for d in dates.values() if d.author), None)
+    in_text = (
+        byline_outlet
+        or bare_outlet
+        or (furniture.outlet_name(masthead_name) if masthead_name else None)
+        or dateline_outlet
+        or site.copyright_outlet(lines, chrome)
+    )
+    outlet, wire = _outlets(document, settings, url, in_text, lines[: header_end + 3])
     return DocumentMeta(
         doc_id=document.id,
         title=hints.title or (title_line.text if title_line else None),
         author=hints.author or author or bare_author or dated_author or credited,
-        outlet=hints.outlet
-        or _mapped_outlet(document, settings)
-        or byline_outlet
-        or bare_outlet
-        or (furniture.outlet_name(masthead_name) if masthead_name else None)
-        or dateline_outlet
-        or site.copyright_outlet(lines, chrome),
+        outlet=outlet,
         published=published,
         published_confidence=confidence,
         published_evidence=evidence,
         chrome=tuple(spans),
+        wire=wire,
     )
+
+
+def _lexicon_chrome(
+    lines: list[Line], header_end: int, lexicon: ChromeLexicon, chrome: dict[int, Chrome]
+) -> None:
+    """Lines the chrome lexicon names. A weather reading or a ticker is a site-header
+    widget: in the article body a line like "Bake at 180 °C" is text, so those kinds need
+    the header around them."""
+    for line in lines:
+        kind = lexicon.kind_of(line.text)
+        if kind and (kind not in HEADER_ONLY_KINDS or line.index < header_end):
+            chrome[line.index] = whole(line, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    iso: str | None
+    confidence: float
+    evidence: str | None
+
+
+def _prelude(
+    lines: list[Line], url: str | None, chrome: dict[int, Chrome]
+) -> tuple[list[Chrome], DateField | None]:
+    """The saved page's own metadata lines: its address ("URL: https://...") and a
+    " date YYYY-MM-DD" field, marked as chrome (never a title, never article text)."""
+    spans: list[Chrome] = []
+    first = 0
+    if lines and is_source_line(lines[0].text, url):
+        chrome[0] = whole(lines[0], "source_url")
+        first = 1
+    if first >= len(lines):
+        return spans, None
+    line = lines[first]
+    found = date_field(line.text)
+    if found is None:
+        return spans, None
+    if found.end >= len(line.text):
+        chrome[line.index] = whole(line, "published_date")
+    else:
+        text = line.text[: found.end]
+        spans.append(
+            Chrome(start=line.start, end=line.start + found.end, text=text, kind="published_date")
+        )
+    return spans, found
+
+
+def _choose_date(
+    found: Dating,
+    field: DateField | None,
+    opening: list[Line],
+    url: str | None,
+    order: Order | None,
+) -> tuple[str | None, float, str | None]:
+    """The publication date by precedence: a labelled "Published" line, the saved page's
+    date field, another date line of the header, a dated dateline ("CITY (Agency - 5 March
+    2024)"), the URL's date, and last an "Updated" stamp alone (an update is never before
+    the publication, so it dates the page at worst late)."""
+    if found.iso and found.confidence >= CONFIDENCE_LABELLED:
+        return found.iso, found.confidence, found.evidence
+    if field is not None:
+        return field.iso, CONFIDENCE_FIELD, f"date {field.iso}"
+    if found.iso:
+        return found.iso, found.confidence, found.evidence
+    for line in opening:
+        dated = dated_dateline(line.text, order)
+        if dated:
+            return dated[0], CONFIDENCE_DATELINE, dated[1]
+    from_url = url_date(url)
+    if from_url:
+        return from_url[0], CONFIDENCE_URL, from_url[1]
+    return None, 0.0, None
+
+
+def _outlets(
+    document: Document,
+    settings: Settings,
+    url: str | None,
+    in_text: str | None,
+    opening: list[Line],
+) -> tuple[str | None, str | None]:
+    """(outlet, wire). The outlet is the site that carries the page: the user's outlet map,
+    the container's own field, the page's domain, or else the name its text gives; a news
+    agency credited in the opening lines (or named by the text when the domain named the
+    outlet) is the wire."""
+    lexicon = load_outlets(settings.lexicon_dirs)
+    site_info = site_of(url)
+    outlet = _mapped_outlet(document, settings, url) or document.hints.outlet
+    if outlet is None and site_info is not None:
+        outlet, _ = carrier(site_info, document.text, lexicon)
+    outlet = outlet or in_text
+    texts = [ln.text[f.end :].lstrip() if (f := date_field(ln.text)) else ln.text for ln in opening]
+    wire = wire_credit(texts, lexicon, outlet)
+    text_wire = listed(in_text, lexicon)
+    if wire is None and text_wire is not None and text_wire.wire and in_text != outlet:
+        wire = text_wire.name
+    return outlet, wire
 
 
 def _bylines(
@@ -138,13 +260,14 @@ def _bylines(
     dates: dict[int, DateLine],
     chrome: dict[int, Chrome],
     not_authors: frozenset[str],
+    is_outlet_name: Callable[[str], bool],
 ) -> tuple[str | None, str | None, tuple[str, str] | None]:
     """(author, outlet, (iso, evidence) of a date) from the header's byline lines."""
     author = outlet = date = None
     for line in header:
         if line.index in chrome or line.index in dates:
             continue
-        byline = parse_byline(line.text, not_authors)
+        byline = parse_byline(line.text, not_authors, is_outlet_name)
         if byline is not None:
             chrome[line.index] = whole(line, "byline")
             author = author or byline.author
@@ -164,11 +287,13 @@ def _dateline(first: Line | None) -> tuple[list[Chrome], str | None]:
 
 
 def _hinted_date(value: str | None) -> str | None:
-    """A container's date as YYYY[-MM[-DD]]; other spellings ("3 March 2024") parsed."""
+    """A container's date as YYYY[-MM[-DD]]; other spellings ("3 March 2024") parsed. A
+    date that cannot be ("2024-02-30", year 0000) is none: later stages rely on real dates."""
     if not value:
         return None
     match = _ISO.match(value.strip())
-    return match.group(0) if match else to_iso(value.strip())
+    iso = match.group(0) if match else to_iso(value.strip())
+    return iso if iso and valid_date(iso) else None
 
 
 def _header_dates(
@@ -180,6 +305,9 @@ def _header_dates(
         if line.index in chrome:
             continue
         parsed = parse_date_line(line.text, order)
+        stamp = parse_stamp_line(line.text, order) if parsed is None else None
+        if stamp is not None:
+            parsed = stamp[0]
         if parsed is not None:
             dates[line.index] = parsed
     return dates
@@ -330,11 +458,11 @@ def _labelled_in_body(
     return None, 0.0, None
 
 
-def _mapped_outlet(document: Document, settings: Settings) -> str | None:
+def _mapped_outlet(document: Document, settings: Settings, url: str | None) -> str | None:
     if not settings.outlet_map:
         return None
     keys = []
-    url = document.hints.url or (document.path if "://" in document.path else None)
+    url = url or (document.path if "://" in document.path else None)
     if url:
         host = urlsplit(url).hostname or ""
         keys += [host, host.removeprefix("www.")]

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import codecs
 import glob
-import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..config import Settings
-from ..errors import InputError, NoArticleText, UnreadableInput
+from ..errors import NoArticleText, UnreadableInput
 from ..models import Document, Hints, Skipped
-from .decode import decode
+from .decode import declared_charset, decode
 from .html import extract_html
+from .jsonl import jsonl_documents
+from .source import source_url
 
 log = logging.getLogger(__name__)
 
@@ -73,32 +75,74 @@ def read(item: str | Path, settings: Settings) -> Iterator[Document | Skipped]:
             yield from _from_jsonl(path, settings)
             return
         data = _read_file(path, settings)
-        if suffix in HTML_SUFFIXES:
-            yield _from_html(data, str(path), "html", None)
+        name = display_name(path)
+        # Suffixes lie ("page.php", "story.net", none at all): a file that opens like an HTML
+        # page is read as one, whatever its name says.
+        if suffix in HTML_SUFFIXES or sniff_html(data):
+            yield _from_html(data, name, "html", None)
         else:
-            yield _from_bytes(data, str(path), "text", settings)
+            yield _from_bytes(data, name, "text", settings)
 
 
 def _is_url(raw: str) -> bool:
     return raw.lower().startswith(("http://", "https://"))
 
 
+def display_name(path: str | Path) -> str:
+    """A path as one printable line: a name that is not valid UTF-8 shows its bytes
+    escaped ("caf\\xe9.txt"), control characters show as escapes ("a\\nb.txt")."""
+    raw = (
+        os.fsencode(path)
+        if isinstance(path, Path)
+        else str(path).encode("utf-8", "surrogateescape")
+    )
+    return printable(raw.decode("utf-8", "backslashreplace"))
+
+
+def printable(text: str) -> str:
+    """`text` with control characters and lone surrogates escaped, for one log line."""
+    return "".join(_escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    if ch.isprintable() or ch == " ":
+        return ch
+    return ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def sniff_html(data: bytes) -> bool:
+    """Whether bytes hold an HTML page: they open with a tag (after a BOM, whitespace or
+    NULs; PHP warnings in "<br />" lines come first on some pages) and an <html>, <head>
+    or <body> tag follows early."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf\x00 \t\r\n").lower()
+    early = data[:16384].lower()
+    return head.startswith(b"<") and any(t in early for t in (b"<html", b"<head", b"<body"))
+
+
 def _check_file(path: Path) -> None:
-    name = str(path)
+    name = display_name(path)
     if not path.exists():
         raise UnreadableInput(name, "no such file or folder")
     if not path.is_file():
         raise UnreadableInput(name, "not a regular file")
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in SUFFIXES and not _sniffs_html(path):
         raise UnreadableInput(
             name, f"unsupported file type {suffix!r} (read: .txt, .md, .html, .htm, .jsonl)"
         )
 
 
+def _sniffs_html(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return sniff_html(handle.read(16384))
+    except OSError:
+        return False
+
+
 def _read_file(path: Path, settings: Settings) -> bytes:
     _check_file(path)
-    name = str(path)
+    name = display_name(path)
     size = path.stat().st_size
     if size > settings.max_bytes:
         raise UnreadableInput(name, _too_large(size, settings.max_bytes))
@@ -129,7 +173,8 @@ def _from_bytes(data: bytes, path: str, fmt: str, settings: Settings) -> Documen
     if fmt == "stdin" and _looks_like_html(text):
         html_text, hints = extract_html(text, path)
         return _document(html_text, path, "stdin", encoding, hints)
-    return _document(text, path, fmt, encoding, Hints())
+    # A saved page's "URL: https://..." first line is its address (source.py).
+    return _document(text, path, fmt, encoding, Hints(url=source_url(text)))
 
 
 def _looks_like_html(text: str) -> bool:
@@ -148,12 +193,41 @@ def _from_html(
 
 
 def _decode_html(data: bytes, path: str, charset: str | None) -> tuple[str, str]:
+    """HTML text: NUL bytes (never valid in HTML, dropped by browsers and by the parsers)
+    removed; the charset the server or the page declares wins over a guess, a stray byte
+    that does not fit it replaced rather than the whole page decoded as something else."""
+    data = data.replace(b"\x00", b"")
+    charset = charset or declared_charset(data)
+    if data.startswith(BOMS) or (charset and _utf8_beats(data, charset)):
+        return decode(data, path)  # a BOM wins, as in browsers; so does text that is UTF-8
     if charset:
         try:
-            return data.decode(charset), charset.lower()
-        except (LookupError, UnicodeDecodeError):
-            log.info("%s: declared charset %r does not fit; guessing", path, charset)
+            codecs.lookup(charset)
+        except LookupError:
+            log.info("%s: declared charset %r is unknown; guessing", path, charset)
+        else:
+            return data.decode(charset, errors="replace"), codecs.lookup(charset).name
     return decode(data, path)
+
+
+BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _utf8_beats(data: bytes, charset: str) -> bool:
+    """Whether a page declared in a single-byte charset ("iso-8859-1", "windows-1252") is
+    UTF-8 all the same: legacy 8-bit text almost never forms valid multi-byte UTF-8, so
+    bytes that decode as UTF-8 and hold non-ASCII were written in it."""
+    try:
+        single_byte = codecs.lookup(charset).name in _SINGLE_BYTE
+        return single_byte and not data.isascii() and bool(data.decode("utf-8"))
+    except (LookupError, UnicodeDecodeError):
+        return False
+
+
+_SINGLE_BYTE = frozenset(
+    codecs.lookup(n).name
+    for n in ("latin-1", "iso-8859-2", "iso-8859-15", "cp1250", "cp1251", "cp1252", "ascii")
+)
 
 
 def _from_url(url: str, settings: Settings) -> Document:
@@ -167,48 +241,7 @@ def _from_url(url: str, settings: Settings) -> Document:
 
 
 def _from_jsonl(path: Path, settings: Settings) -> Iterator[Document | Skipped]:
-    """One Document per line, streamed: a JSONL corpus may be far larger than the size
-    cap, which applies to each article instead. A bad line is one Skipped."""
     try:
-        with path.open("rb") as lines:
-            for number, raw in enumerate(lines, start=1):
-                where = f"{path}:{number}"
-                if number == 1:
-                    raw = raw.removeprefix(codecs.BOM_UTF8)
-                if not raw.strip():
-                    continue
-                try:
-                    yield _jsonl_document(raw, where, settings)
-                except InputError as e:
-                    yield Skipped(path=e.path, reason=e.reason)
+        yield from jsonl_documents(path, display_name(path), settings.max_bytes, _document)
     except OSError as e:
-        raise UnreadableInput(str(path), f"cannot be read ({e.strerror or e})") from e
-
-
-def _jsonl_document(raw: bytes, where: str, settings: Settings) -> Document:
-    if len(raw) > settings.max_bytes:
-        raise UnreadableInput(where, _too_large(len(raw), settings.max_bytes))
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as e:
-        raise UnreadableInput(where, f"not UTF-8 ({e.reason} at byte {e.start})") from e
-    except json.JSONDecodeError as e:
-        raise UnreadableInput(where, f"not valid JSON ({e.msg} at column {e.colno})") from e
-    if not isinstance(record, dict):
-        raise UnreadableInput(where, "expected a JSON object with a 'text' field")
-    text = record.get("text")
-    if not isinstance(text, str):
-        raise UnreadableInput(where, "no 'text' field holding the article as a string")
-
-    def field(name: str) -> str | None:
-        value = record.get(name)
-        return value.strip() or None if isinstance(value, str) else None
-
-    hints = Hints(
-        title=field("title"),
-        author=field("author"),
-        outlet=field("outlet"),
-        published=field("published"),
-        url=field("url"),
-    )
-    return _document(text, where, "jsonl", "utf-8", hints)
+        raise UnreadableInput(display_name(path), f"cannot be read ({e.strerror or e})") from e
