@@ -61,12 +61,17 @@ FLOORS = {
         "claim_period_acc": 0.902,
         "claim_source_acc": 0.961,
         "claim_hedge_acc": 0.941,
-        "claim_actors_acc": 0.804,
-        "agree_recall": 0.857,
+        # issue 8 removed the story-keyed rules this corpus was tuned with (grain->food,
+        # shipment verbs 'take/go/make/account', cargo-flights measure, 'aggressor state' -> RUS)
+        "claim_actors_acc": 0.686,
+        # lowered in issue 8, as above
+        "agree_recall": 0.571,
         "conflict_recall": 1.0,
         "non_conflict_respected": 1.0,
-        "alias_resolution": 1.0,
-        "alias_framing": 1.0,
+        # lowered in issue 8, as above
+        "alias_resolution": 0.98,
+        # lowered in issue 8, as above
+        "alias_framing": 0.98,
         "date_accuracy": 1.0,
         "outlet_accuracy": 1.0,
         "event_recall": 1.0,
@@ -79,7 +84,8 @@ FLOORS = {
         "claim_period_acc": 0.963,
         "claim_source_acc": 1.0,
         "claim_hedge_acc": 1.0,
-        "claim_actors_acc": 0.926,
+        # lowered in issue 8, as above
+        "claim_actors_acc": 0.889,
         "agree_recall": 1.0,
         "conflict_recall": 1.0,
         "non_conflict_respected": 1.0,

@@ -258,7 +258,9 @@ def compare(
             "that they are about the same fact",
             weak=True,
         )
-    if not a.key.known and len(a.key.base) < 2:
+    # a one-word measure ("fund") may mean many things; within one story, two named sources
+    # giving the same actors' figure on it are disputing one fact
+    if not a.key.known and len(a.key.base) < 2 and not _disputed(a.claim, b.claim):
         return Verdict(
             "different_scope",
             f"{fa} vs {b.bare}: '{a.key.base_text}' alone is too vague a measure to tell "
