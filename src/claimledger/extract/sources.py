@@ -143,9 +143,7 @@ def _name_before(text: str, at: int) -> list[str]:
         words = words[1:]  # the window cut a word in two
     name: list[str] = []
     for word in reversed(words[-_NAME_WINDOW_WORDS:]):
-        if _NAME_WORD.fullmatch(word):
-            name.append(word)
-        elif word in _NAME_LINKS and name:
+        if _NAME_WORD.fullmatch(word) or (word in _NAME_LINKS and name):
             name.append(word)
         else:
             break

@@ -82,9 +82,18 @@ def claims(
     outlet: str | None = None,
     measure: str | None = None,
     verdict: str | None = None,
+    text: str | None = None,
     limit: int = 500,
 ) -> list[Claim]:
     where: list[str] = []
+    match = fts_query(text) if text else ""
+    if text and not match:
+        return []  # words were asked for but the text holds none: nothing can match
+    if match:
+        # The words and the filters in one query, answered by the full-text index.
+        where.append(
+            "c.id IN (SELECT ref FROM search_index WHERE search_index MATCH :q AND kind = 'claim')"
+        )
     if entity:
         # Claims name actors by canonical name; accept the entity id too.
         where.append(
@@ -106,8 +115,42 @@ def claims(
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY d.path, c.seq LIMIT :limit"
     )
-    named = {"e": entity, "o": outlet, "m": measure, "v": verdict, "limit": limit}
+    named = {"e": entity, "o": outlet, "m": measure, "v": verdict, "q": match, "limit": limit}
     return [rows.claim_from(r) for r in store._query(sql, named)]
+
+
+def _in_chunks(ids: list[str], size: int = 500):
+    # SQLite caps the number of bound parameters (32,766 since 3.32, 999 before).
+    for i in range(0, len(ids), size):
+        chunk = ids[i : i + size]
+        yield chunk, ",".join("?" * len(chunk))
+
+
+def facts_of_claims(store: Store, claim_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """claim id -> (fact id, verdict) of the fact it belongs to, for the claims given."""
+    out: dict[str, tuple[str, str]] = {}
+    for chunk, marks in _in_chunks(sorted(set(claim_ids))):
+        for r in store._query(
+            "SELECT fc.claim_id, f.id, f.verdict FROM fact_claims fc"
+            f" JOIN facts f ON f.id = fc.fact_id WHERE fc.claim_id IN ({marks})"
+            " ORDER BY f.seq",
+            tuple(chunk),
+        ):
+            out.setdefault(r[0], (r[1], r[2]))
+    return out
+
+
+def document_labels(
+    store: Store, doc_ids: list[str]
+) -> dict[str, tuple[str, str | None, str | None]]:
+    """doc id -> (path, outlet, title) for the documents given."""
+    out = {}
+    for chunk, marks in _in_chunks(sorted(set(doc_ids))):
+        for r in store._query(
+            f"SELECT id, path, outlet, title FROM documents WHERE id IN ({marks})", tuple(chunk)
+        ):
+            out[r["id"]] = (r["path"], r["outlet"], r["title"])
+    return out
 
 
 def facets(store: Store) -> dict[str, list[str]]:

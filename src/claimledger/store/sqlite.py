@@ -178,8 +178,13 @@ class Store:
         data_version = self._query("PRAGMA data_version").fetchone()[0]
         return (row[0], row[1], data_version, self.conn.total_changes)
 
-    def document_labels(self) -> dict[str, tuple[str, str | None, str | None]]:
-        """doc id -> (path, outlet, title), for listing results without loading texts."""
+    def document_labels(
+        self, doc_ids: list[str] | None = None
+    ) -> dict[str, tuple[str, str | None, str | None]]:
+        """doc id -> (path, outlet, title), for listing results without loading texts;
+        of the documents given, or of every document."""
+        if doc_ids is not None:
+            return queries.document_labels(self, doc_ids)
         return {
             r["id"]: (r["path"], r["outlet"], r["title"])
             for r in self._query("SELECT id, path, outlet, title FROM documents")
@@ -254,12 +259,24 @@ class Store:
         outlet: str | None = None,
         measure: str | None = None,
         verdict: str | None = None,
+        text: str | None = None,
         limit: int = 500,
     ) -> list[Claim]:
-        """Claims matching every filter given (entity by id or name, as subject or object)."""
+        """Claims matching every filter given (entity by id or name, as subject or object;
+        `text`: words the claim's sentence holds, as in `search`)."""
         return queries.claims(
-            self, entity=entity, outlet=outlet, measure=measure, verdict=verdict, limit=limit
+            self,
+            entity=entity,
+            outlet=outlet,
+            measure=measure,
+            verdict=verdict,
+            text=text,
+            limit=limit,
         )
+
+    def facts_of_claims(self, claim_ids: list[str]) -> dict[str, tuple[str, str]]:
+        """claim id -> (fact id, verdict), from the index, without loading the corpus."""
+        return queries.facts_of_claims(self, claim_ids)
 
     def facts(self, *, verdict: str | None = None) -> list[Fact]:
         return [f for f in self.load_corpus().facts if verdict is None or f.verdict == verdict]
