@@ -42,6 +42,9 @@ class LedgerServer:
     def __init__(self, store: Store, host: str, port: int) -> None:
         from waitress.server import create_server
 
+        # waitress warns whenever a request waits for a worker; with a bounded pool under
+        # load that is the design working, not a fault: keep its errors only.
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
         self._map: dict = {}
         self.app = LedgerApp(store, HostCheck(host, port))
         self._server = create_server(
