@@ -109,7 +109,7 @@ def test_kill_soak_outputs_are_whole_or_absent_after_each_kill(tmp_path, command
 
 @pytest.mark.slow
 def test_kill_soak_analyze_resumes_to_a_whole_store_and_outputs(tmp_path):
-    result = kill_soak.soak(["analyze"], kills=2, seed=12, work=tmp_path, copies=1)["analyze"]
+    result = kill_soak.soak(["analyze"], 2, 12, tmp_path, copies=1, whole=8.0)["analyze"]
     assert result["problems_after_kills"] == []
     assert result["problems_after_next_run"] == []
 
