@@ -50,16 +50,26 @@ def search(
     query = fts_query(text)
     if not query:
         return []
+    # The best `limit` rows are chosen first and only they get a snippet: SQLite computes
+    # every output column of every match before sorting, and a snippet of each matching
+    # article made a common word cost 150 ms on 1,408 documents (issue 12).
     cursor = store._query(
         f"""
+        WITH best AS (
+            SELECT s.rowid AS id, s.rank AS rank,
+                   CASE s.kind WHEN 'claim' THEN 0 WHEN 'quote' THEN 1 ELSE 2 END AS kind_order
+            FROM search_index s JOIN documents d ON d.id = s.doc_id
+            WHERE search_index MATCH :q AND (:o IS NULL OR d.outlet = :o COLLATE NOCASE)
+            ORDER BY kind_order, rank
+            LIMIT :limit
+        )
         SELECT s.kind, s.ref, s.doc_id, d.path, d.title, d.outlet,
                snippet(search_index, 0, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet
-        FROM search_index s JOIN documents d ON d.id = s.doc_id
-        WHERE search_index MATCH ? AND (? IS NULL OR d.outlet = ? COLLATE NOCASE)
-        ORDER BY CASE s.kind WHEN 'claim' THEN 0 WHEN 'quote' THEN 1 ELSE 2 END, rank
-        LIMIT ?
+        FROM search_index s JOIN best ON best.id = s.rowid JOIN documents d ON d.id = s.doc_id
+        WHERE search_index MATCH :q
+        ORDER BY best.kind_order, best.rank
         """,
-        (query, outlet, outlet, limit),
+        {"q": query, "o": outlet, "limit": limit},
     )
     return [
         SearchHit(
@@ -106,9 +116,10 @@ def claims(
     if measure:
         where.append("c.measure = :m COLLATE NOCASE")
     if verdict:
+        # from the facts with that verdict (indexed) to their claims, not a look-up per claim
         where.append(
-            "EXISTS (SELECT 1 FROM fact_claims fc JOIN facts f ON f.id = fc.fact_id"
-            " WHERE fc.claim_id = c.id AND f.verdict = :v)"
+            "c.id IN (SELECT fc.claim_id FROM facts f JOIN fact_claims fc ON fc.fact_id = f.id"
+            " WHERE f.verdict = :v)"
         )
     sql = (
         "SELECT c.* FROM claims c JOIN documents d ON d.id = c.doc_id"
