@@ -173,7 +173,7 @@ def soak_command(
     for _ in range(kills):
         if name == "analyze" and rng.random() < 0.5:
             wipe(db)
-        killed += run_killed(command, rng.uniform(0.2, whole))
+        killed += run_killed(command, rng.uniform(0.2, 0.9 * whole))
         found += check_after_kill(db, out)
     final = check_after_next_run(db, out, command)
     return {"kills": killed, "problems_after_kills": found, "problems_after_next_run": final}

@@ -3,8 +3,8 @@
     .venv/bin/python bench/serve_load.py [--documents 1408] [--clients 50 200] [--seconds 30]
                                          [--db STORE] [--think 4]
 
-Builds a store of `--documents` synthetic articles (bench/synthetic.py claims, about 4 KB of
-text each, reconciled into facts) unless `--db` names one, starts `claimledger serve` on it
+Builds a store of `--documents` synthetic articles (bench/synthetic.py claims and about 4 KB
+of words with prose-like frequencies each, reconciled into facts) unless `--db` names one, starts `claimledger serve` on it
 in its own process on 127.0.0.1, and runs each number of `--clients` for `--seconds`. A
 client is a person at a browser: it asks for a page (searches by words, by filter, by both;
 the report; ledger.json), reads it, waits a random 0-`--think` seconds (2 s on average: a
@@ -61,10 +61,15 @@ def build_store(path: Path, documents: int) -> None:
 
     rng = random.Random(7)
     analyses = synthetic_analyses(documents * 12, seed=3)[:documents]
+    # Prose-like word frequencies (Zipf over 5,000 words, the searched words among them at
+    # ranks 50-59), so a searched word is in some articles, as in news, not in every one.
+    vocabulary = [f"w{i}" for i in range(5000)]
+    vocabulary[50:60] = WORDS
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
     with Store.open(path) as store:
         for a in analyses:
             text = "".join(c.text.ljust(100) for c in a.claims)
-            filler = " ".join(rng.choice(WORDS) for _ in range(450))
+            filler = " ".join(rng.choices(vocabulary, weights, k=450))
             store.save_analysis(replace(a, document=replace(a.document, text=text + filler)))
         relations, facts = reconcile(analyses)
         store.save_reconciliation(

@@ -47,7 +47,22 @@ class LedgerServer:
         logging.getLogger("waitress.queue").setLevel(logging.ERROR)
         self._map: dict = {}
         self.app = LedgerApp(store, HostCheck(host, port))
-        self._server = create_server(
+        try:
+            self._server = self._create(create_server, host, port)
+        except BaseException:
+            # a port in use: waitress has made its wake-up pipe and socket by then
+            from waitress import wasyncore
+
+            wasyncore.close_all(self._map, ignore_all=True)
+            raise
+        # port 0 picks a free port: check Host against the one the system gave
+        self.app.hosts = HostCheck(host, self.port)
+        self._stop = threading.Event()
+        self._stopped = threading.Event()
+        self._stopped.set()
+
+    def _create(self, create_server, host: str, port: int):
+        return create_server(
             self.app,
             map=self._map,
             host=host,
@@ -64,11 +79,6 @@ class LedgerServer:
             expose_tracebacks=False,
             clear_untrusted_proxy_headers=True,
         )
-        # port 0 picks a free port: check Host against the one the system gave
-        self.app.hosts = HostCheck(host, self.port)
-        self._stop = threading.Event()
-        self._stopped = threading.Event()
-        self._stopped.set()
 
     @property
     def host(self) -> str:
