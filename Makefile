@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SRC    := src tests bench tools
 
-.PHONY: setup demo test lint fmt bench clean
+.PHONY: setup demo test lint fmt bench bench-reliability clean
 
 setup: $(STAMP)
 
@@ -34,6 +34,12 @@ bench: setup
 	$(BIN)/python bench/analyze_bench.py
 	$(BIN)/python bench/reconcile_bench.py
 	$(BIN)/python bench/html_bench.py
+	$(BIN)/python bench/pathological_bench.py
+
+# Issue 12: 20 kill -9 of each command, then 50 and 200 loopback clients on the web UI.
+bench-reliability: setup
+	$(BIN)/python bench/kill_soak.py --kills 20
+	$(BIN)/python bench/serve_load.py --documents 1408 --clients 50 200 --seconds 30
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -63,6 +64,28 @@ def describe(exc: ClaimledgerError) -> str:
     if isinstance(exc, LexiconError) and isinstance(cause, yaml.YAMLError):
         return f"lexicon {exc.path}: not valid YAML ({_yaml_problem(cause)})"
     return " ".join(str(exc).split())
+
+
+# What a terminal would act on rather than show: C0/C1 controls (newline, ESC starting a
+# colour or cursor sequence), DEL, bidirectional overrides, line and paragraph separators,
+# and lone surrogates (bytes of a file name that was not UTF-8).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def shown(text: object) -> str:
+    """`text` safe to print on one terminal line: every control character written as an
+    escape ("\\n", "\\x1b"), a byte that was not UTF-8 as "\\xff" (issue 12: a newline or
+    escape code in a file name garbled the skip line)."""
+
+    def escape(m: re.Match) -> str:
+        ch = m.group()
+        if "\udc80" <= ch <= "\udcff":  # surrogateescape: the original byte
+            return f"\\x{ord(ch) - 0xDC00:02x}"
+        return ascii(ch)[1:-1]
+
+    return _UNPRINTABLE.sub(escape, str(text))
 
 
 def _settings(**kwargs):
@@ -228,7 +251,7 @@ def _run_analyze(
 
     def on_skip(item) -> None:
         skipped.append(item)
-        click.echo(f"skipped {item.path}: {item.reason}", err=True)
+        click.echo(f"skipped {shown(item.path)}: {shown(item.reason)}", err=True)
 
     inputs = _without_outputs(inputs, out, db, on_skip)
     _prepare_out(out)
@@ -273,7 +296,7 @@ def _run_analyze(
         f"analysed {len(corpus.analyses)} document(s), skipped {len(skipped)}: "
         f"{n_claims} claims, {len(corpus.facts)} facts, {n_conflicts} conflicts"
     )
-    click.echo(f"  {'store':<14} {db}")
+    click.echo(f"  {'store':<14} {shown(db)}")
     _list_outputs(paths)
     return SKIPPED_EXIT if skipped else 0
 
@@ -411,7 +434,7 @@ def _stored_corpus(db: Path, out: Path):
 
 def _list_outputs(paths: dict[str, Path]) -> None:
     for name, path in sorted(paths.items()):
-        click.echo(f"  {name:<14} {path}")
+        click.echo(f"  {name:<14} {shown(path)}")
 
 
 @cli.command(epilog=EXIT_CODES)

@@ -49,9 +49,12 @@ def find_claims(
     for n, sent in enumerate(sents):
         for tok in sent:
             sent_of[tok.i] = n
+    on_line: dict[int, bool] = {}  # per sentence, not per figure: linear in a long line
     for fig in figures:
         n = sent_of.get(fig.first)
-        if n is not None and _on_a_text_line(sents[n]):
+        if n is not None and n not in on_line:
+            on_line[n] = _on_a_text_line(sents[n])
+        if n is not None and on_line[n]:
             by_sent.setdefault(n, []).append(fig)
     claims: list[Claim] = []
     last_period: Period | None = None

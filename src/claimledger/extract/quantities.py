@@ -9,11 +9,15 @@ figures into one MONEY entity ("US$1.1bn and €3") and leaves counts bare ("92"
 
 from __future__ import annotations
 
+import logging
+import math
 import re
 from dataclasses import dataclass
 
 from . import cues
 from .sentences import doc_text
+
+log = logging.getLogger(__name__)
 
 _DIGITS = re.compile(r"^(\d[\d,]*(?:\.\d+)?|\.\d+)([a-z]*)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -52,7 +56,11 @@ def find_figures(sdoc, chrome: tuple[tuple[int, int], ...] = ()) -> list[Figure]
         if fig is None:
             i += 1
             continue
-        if not any(s < fig.end and fig.start < e for s, e in chrome):
+        if not math.isfinite(fig.value):
+            # "1" and 400 zeros overflows a float: no figure anyone can compare or write
+            # into strict JSON (issue 12); the text keeps it, the ledger does not.
+            log.warning("figure %r at %d skipped: out of range", fig.text[:40], fig.start)
+        elif not any(s < fig.end and fig.start < e for s, e in chrome):
             figures.append(fig)
         i = fig.last + 1
     return figures

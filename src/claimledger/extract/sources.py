@@ -125,10 +125,31 @@ def person_context(sdoc, name: str) -> str:
     return " ".join(parts) or name
 
 
-_ABBREVIATION = re.compile(
-    r"((?:[A-Z][\w'’&.-]*\s+)(?:(?:of|for|the|and|on|de|du|des|la)\s+|[A-Z][\w'’&.-]*\s+)*"
-    r"[A-Z][\w'’&.-]*)\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)"
-)
+# "(JCC)": the abbreviation in brackets. The name before it is read word by word from a
+# bounded window, not by one regex over the text: a regex with a repeated group of words
+# backtracks over every capital of an unbroken 500k-character token (issue 12).
+_ABBREVIATION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+_NAME_WORD = re.compile(r"[A-Z][\w'’&.-]*")
+_NAME_LINKS = {"of", "for", "the", "and", "on", "de", "du", "des", "la"}
+# Ten initials at most, each word with a link word or two between: 30 words is plenty.
+_NAME_WINDOW_WORDS = 30
+
+
+def _name_before(text: str, at: int) -> list[str]:
+    """The capitalised words (and the links between them) that end just before `at`."""
+    window = text[max(0, at - 40 * _NAME_WINDOW_WORDS) : at]
+    words = window.split()
+    if at > len(window) and window[:1].strip():
+        words = words[1:]  # the window cut a word in two
+    name: list[str] = []
+    for word in reversed(words[-_NAME_WINDOW_WORDS:]):
+        if _NAME_WORD.fullmatch(word) or (word in _NAME_LINKS and name):
+            name.append(word)
+        else:
+            break
+    while name and not _NAME_WORD.fullmatch(name[-1]):
+        name.pop()  # a name starts with a capital, not a link word
+    return name[::-1]
 
 
 @lru_cache(maxsize=4)  # one document at a time; its cues ask many times
@@ -136,12 +157,14 @@ def _abbreviations(text: str) -> dict[str, str]:
     """ "The Joint Coordination Centre (JCC)": abbreviation -> name, where the initials fit."""
     found: dict[str, str] = {}
     for m in _ABBREVIATION.finditer(text):
-        words = m.group(1).split()
-        caps = "".join(c for c in m.group(2) if c.isupper())
+        words = _name_before(text, m.start())
+        if len(words) < 2:
+            continue
+        caps = "".join(c for c in m.group(1) if c.isupper())
         for k in range(len(words)):
             initials = "".join(w[0] for w in words[k:] if w[0].isupper())
             if words[k][0].isupper() and initials.upper() == caps:
-                found[m.group(2)] = " ".join(words[k:])
+                found[m.group(1)] = " ".join(words[k:])
                 break
     return found
 

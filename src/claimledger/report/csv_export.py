@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..models import Corpus
+from .atomic import atomic_file
 
 # Spreadsheet programs run a cell that starts with one of these as a formula; article text
 # is untrusted, so such text cells get a leading apostrophe (OWASP "CSV injection").
@@ -26,7 +27,7 @@ def _cell(value: object) -> object:
 
 
 def _write(path: Path, header: Sequence[str], records: Iterable[Sequence[object]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as f:
+    with atomic_file(path, "w", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(header)
         for record in records:

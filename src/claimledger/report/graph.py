@@ -3,6 +3,7 @@ edge lists the HTML report draws."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..models import Analysis, Corpus
+from .atomic import atomic_file
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -140,10 +142,35 @@ def build_graph(corpus: Corpus) -> nx.DiGraph:
     return g
 
 
+# Characters XML 1.0 cannot hold at all, even escaped: C0 controls but tab and line breaks,
+# lone surrogates (a file name that was not UTF-8), U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` with every character XML cannot hold written as a visible escape ("\\x01"):
+    an outlet or file name holding one made the graph writers fail (issue 12)."""
+    return _NOT_XML.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+def _xml_graph(g: nx.DiGraph) -> nx.DiGraph:
+    """A copy of `g` whose node keys and string attributes are all XML-safe."""
+
+    def clean(attrs: dict) -> dict:
+        return {k: xml_safe(v) if isinstance(v, str) else v for k, v in attrs.items()}
+
+    out = nx.DiGraph()
+    out.add_nodes_from((xml_safe(n), clean(a)) for n, a in g.nodes(data=True))
+    out.add_edges_from((xml_safe(u), xml_safe(v), clean(a)) for u, v, a in g.edges(data=True))
+    return out
+
+
 def write_graphs(corpus: Corpus, out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    g = build_graph(corpus)
+    g = _xml_graph(build_graph(corpus))
     gexf, graphml = out_dir / "graph.gexf", out_dir / "graph.graphml"
-    nx.write_gexf(g, gexf)
-    nx.write_graphml(g, graphml)
+    with atomic_file(gexf, "wb") as f:
+        nx.write_gexf(g, f)
+    with atomic_file(graphml, "wb") as f:
+        nx.write_graphml(g, f)
     return {"graph.gexf": gexf, "graph.graphml": graphml}

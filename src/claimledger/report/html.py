@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..models import Corpus
-from . import svg
+from . import atomic, svg
 from .graph import citation_edges, first_citations, supply_edges
 from .view import ReportView, build_view
 
@@ -115,6 +115,4 @@ def render_html(corpus: Corpus, **context: object) -> str:
 def write_html(corpus: Corpus, out_dir: Path, *, exports: tuple[str, ...] = ()) -> Path:
     """Write report.html into `out_dir`; `exports` names files beside it to link to."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "report.html"
-    path.write_text(render_html(corpus, exports=exports), encoding="utf-8")
-    return path
+    return atomic.write_text(out_dir / "report.html", render_html(corpus, exports=exports))

@@ -12,11 +12,13 @@ same fields: they are named in the text, but the ledger does not claim to know w
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from ..models import Claim, Corpus
+from .atomic import write_text
 
 FORMAT_VERSION = 1
 
@@ -55,6 +57,7 @@ def ledger_dict(corpus: Corpus) -> dict[str, Any]:
     story_of = {doc_id: s.id for s in corpus.stories for doc_id in s.doc_ids}
     mentions_by_entity: dict[str, list[dict[str, Any]]] = {}
     documents, claims, events, citations, quotes = [], [], [], [], []
+    out_of_range: list[dict[str, str]] = []  # figures no JSON number can hold
     for analysis in corpus.analyses:
         doc, meta = analysis.document, analysis.meta
         documents.append(
@@ -87,7 +90,16 @@ def ledger_dict(corpus: Corpus) -> dict[str, Any]:
                     "label": m.label,
                 }
             )
-        claims.extend(_claim_dict(c, names) for c in analysis.claims)
+        for c in analysis.claims:
+            if math.isfinite(c.value):
+                claims.append(_claim_dict(c, names))
+            else:
+                out_of_range.append(
+                    {
+                        "path": doc.path,
+                        "reason": f"claim {c.id}: figure {c.value_text[:40]!r} is out of range",
+                    }
+                )
         events.extend(
             {
                 "id": e.id,
@@ -140,14 +152,28 @@ def ledger_dict(corpus: Corpus) -> dict[str, Any]:
         "events": events,
         "citations": citations,
         "quotes": quotes,
-        "skipped": [asdict(s) for s in corpus.skipped],
+        "skipped": [asdict(s) for s in corpus.skipped] + out_of_range,
     }
+
+
+def _strict(data: Any) -> Any:
+    """`data` with any NaN or infinity left in it as null: RFC 8259 has no such numbers and
+    strict parsers reject the file that holds one (issue 12)."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _strict(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_strict(v) for v in data]
+    return data
+
+
+def ledger_json(corpus: Corpus) -> str:
+    """The ledger as strict JSON text (no NaN or Infinity)."""
+    return json.dumps(_strict(ledger_dict(corpus)), ensure_ascii=False, indent=1, allow_nan=False)
 
 
 def write_ledger(corpus: Corpus, path: Path) -> Path:
     """Write ledger.json atomically: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(ledger_dict(corpus), ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_text(path, ledger_json(corpus))

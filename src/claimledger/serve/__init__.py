@@ -2,196 +2,120 @@
 
     serve("out/ledger.sqlite")            # http://127.0.0.1:8765/
 
-Standard library only (ThreadingHTTPServer): it is a single-user tool bound to localhost by
-default, not a public web service. Pages reuse the report's templates, so they escape the
-same way and carry the same Content-Security-Policy, sent as a header too.
+Served by waitress, a production WSGI server (issue 12: the standard library's server gave
+every connection a thread forever, queued 5 and had no timeouts). Its event loop reads and
+buffers whole requests, so slow or idle clients hold no worker thread; a fixed pool of
+workers runs the application; idle connections close after `CHANNEL_TIMEOUT`. The
+application (app.py) answers only `Host` names of the address it is bound to (DNS
+rebinding), reuses the report's templates, so pages escape the same way and carry the same
+Content-Security-Policy, sent as a header too.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
-from dataclasses import dataclass
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
-from markupsafe import Markup, escape
-
-from ..errors import StoreError
-from ..models import Claim
-from ..report.html import assets, render_html, render_template
 from ..store import Store
-from ..store.queries import MARK_END, MARK_START, SearchHit
+from .app import ClaimRow, HitView, LedgerApp, highlight, hit_view
+from .hosts import HostCheck
+
+__all__ = ["ClaimRow", "HitView", "LedgerServer", "highlight", "hit_view", "make_server", "serve"]
 
 log = logging.getLogger(__name__)
 
-FILTERS = ("entity", "outlet", "measure", "verdict")
-ANCHOR_PREFIX = {"claim": "claim-", "quote": "quote-", "document": "doc-"}
+# Sized for one person's browser plus scripts: 200 concurrent loopback clients are served
+# without an error (bench/serve_load.py); more connections wait in the listen backlog.
+THREADS = 8  # worker threads: searches are short SQL queries, the rest waits on sockets
+BACKLOG = 1024  # the listen queue (the standard library's server had 5)
+CONNECTION_LIMIT = 1000  # open connections before the server stops accepting for a while
+CHANNEL_TIMEOUT = 30  # seconds an idle connection (or one mid-request, silent) is kept
+MAX_HEADER_BYTES = 64 * 1024  # GET requests only: no page needs more
+MAX_BODY_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class HitView:
-    kind: str
-    anchor: str
-    title: str
-    outlet: str  # the file name when no outlet was found (outlet_known False)
-    snippet: Markup
-    outlet_known: bool = True
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimRow:
-    claim: Claim
-    outlet: str  # the file name when no outlet was found (outlet_known False)
-    outlet_known: bool = True
-    verdict: str | None = None  # of the fact the claim belongs to
-    fact_anchor: str | None = None
-
-
-def highlight(snippet: str) -> Markup:
-    """Escape a search snippet, then turn the store's match markers into <mark> tags."""
-    safe = str(escape(snippet))
-    return Markup(safe.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
-
-
-def hit_view(hit: SearchHit) -> HitView:
-    return HitView(
-        kind=hit.kind,
-        anchor=ANCHOR_PREFIX.get(hit.kind, "doc-") + hit.ref,
-        title=hit.title or Path(hit.path).name or hit.path,
-        outlet=hit.outlet or Path(hit.path).name,
-        snippet=highlight(hit.snippet),
-        outlet_known=bool(hit.outlet),
-    )
-
-
-class Handler(BaseHTTPRequestHandler):
-    """Routes: / (the report), /search (search and filters), /ledger.json."""
-
-    server: LedgerServer
-    server_version = "claimledger"
-
-    def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        params = {k: v[-1] for k, v in parse_qs(url.query).items()}
-        try:
-            if url.path in ("/", "/index.html"):
-                self._send_html(self.server.report_page())
-            elif url.path == "/search":
-                self._send_html(self.server.search_page(params))
-            elif url.path == "/ledger.json":
-                self._send_json(self.server.ledger())
-            else:
-                self.send_error(HTTPStatus.NOT_FOUND, "no such page")
-        except StoreError as e:
-            log.error("%s", e)
-            self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, "the store could not be read")
-
-    def _headers(self, content_type: str, length: int) -> None:
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(length))
-        self.send_header("Content-Security-Policy", assets().csp + "; frame-ancestors 'none'")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-
-    def _send_html(self, html: str) -> None:
-        body = html.encode("utf-8")
-        self._headers("text/html; charset=utf-8", len(body))
-        self.wfile.write(body)
-
-    def _send_json(self, data: object) -> None:
-        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
-        self._headers("application/json; charset=utf-8", len(body))
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        # Library code logs; http.server would write to stderr.
-        log.info("%s %s", self.address_string(), format % args)
-
-
-class LedgerServer(ThreadingHTTPServer):
-    daemon_threads = True
+class LedgerServer:
+    """The waitress server for one store: bound on creation; `serve_forever()` (in a thread
+    for tests) until `shutdown()`, then `server_close()`."""
 
     def __init__(self, store: Store, host: str, port: int) -> None:
-        super().__init__((host, port), Handler)
-        self.store = store
-        # One SQLite connection serves every request thread; take turns on it.
-        self.lock = threading.Lock()
-        self._page: tuple[tuple, str] | None = None
+        from waitress.server import create_server
+
+        # waitress warns whenever a request waits for a worker; with a bounded pool under
+        # load that is the design working, not a fault: keep its errors only.
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+        self._map: dict = {}
+        self.app = LedgerApp(store, HostCheck(host, port))
+        try:
+            self._server = self._create(create_server, host, port)
+        except BaseException:
+            # a port in use: waitress has made its wake-up pipe and socket by then
+            from waitress import wasyncore
+
+            wasyncore.close_all(self._map, ignore_all=True)
+            raise
+        # port 0 picks a free port: check Host against the one the system gave
+        self.app.hosts = HostCheck(host, self.port)
+        self._stop = threading.Event()
+        self._stopped = threading.Event()
+        self._stopped.set()
+
+    def _create(self, create_server, host: str, port: int):
+        return create_server(
+            self.app,
+            map=self._map,
+            host=host,
+            port=port,
+            threads=THREADS,
+            backlog=BACKLOG,
+            connection_limit=CONNECTION_LIMIT,
+            channel_timeout=CHANNEL_TIMEOUT,
+            cleanup_interval=max(1, CHANNEL_TIMEOUT // 6),
+            max_request_header_size=MAX_HEADER_BYTES,
+            max_request_body_size=MAX_BODY_BYTES,
+            asyncore_use_poll=True,  # select() stops at 1024 descriptors
+            ident="claimledger",
+            expose_tracebacks=False,
+            clear_untrusted_proxy_headers=True,
+        )
+
+    @property
+    def host(self) -> str:
+        return str(self._server.effective_host)
+
+    @property
+    def port(self) -> int:
+        return int(self._server.effective_port)
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
 
-    def report_page(self) -> str:
-        # Rendering a large store takes a while; render again only when the store changed
-        # (a new run, or documents added by an analysis running beside the server).
-        with self.lock:
-            state = self.store.state()
-            if self._page is not None and self._page[0] == state:
-                return self._page[1]
-            corpus = self.store.load_corpus()
-        html = render_html(corpus, home="/", searchable=True, exports=("ledger.json",))
-        with self.lock:
-            self._page = (state, html)
-        return html
+    def serve_forever(self) -> None:
+        from waitress import wasyncore
 
-    def ledger(self) -> dict:
-        from ..report.ledger import ledger_dict
+        self._stopped.clear()
+        try:
+            while not self._stop.is_set() and self._map:
+                wasyncore.loop(timeout=0.5, map=self._map, use_poll=True, count=1)
+        finally:
+            self._server.task_dispatcher.shutdown()
+            wasyncore.close_all(self._map, ignore_all=True)
+            self._stopped.set()
 
-        with self.lock:
-            corpus = self.store.load_corpus()
-        return ledger_dict(corpus)
+    def shutdown(self) -> None:
+        """Stop `serve_forever` (from another thread) and wait until it has."""
+        self._stop.set()
+        self._server.pull_trigger()  # wakes the event loop at once
+        self._stopped.wait()
 
-    def search_page(self, params: dict[str, str]) -> str:
-        q = params.get("q", "").strip()[:500]
-        filters = {name: params.get(name, "").strip() for name in FILTERS}
-        filtered = any(filters.values())
-        with self.lock:
-            found = self.store.search(q, outlet=filters["outlet"] or None) if q else []
-            hits = [hit_view(h) for h in found]
-            facets = self.store.facets()
-            claims = (
-                self.store.claims(**{k: v or None for k, v in filters.items()}) if filtered else []
-            )
-            if q and claims:
-                # Words and filters together: claims that match both.
-                said = {h.ref for h in self.store.search(q, limit=5000) if h.kind == "claim"}
-                claims = [c for c in claims if c.id in said]
-            labels = self.store.document_labels() if claims else {}
-            fact_of = {cid: f for f in self.store.facts() for cid in f.claim_ids} if claims else {}
-        rows = []
-        for c in claims:
-            path, outlet, _ = labels.get(c.doc_id, ("?", None, None))
-            fact = fact_of.get(c.id)
-            rows.append(
-                ClaimRow(
-                    claim=c,
-                    outlet=outlet or Path(path).name,
-                    outlet_known=bool(outlet),
-                    verdict=fact.verdict if fact else None,
-                    fact_anchor=f"fact-{fact.id}" if fact else None,
-                )
-            )
-        return render_template(
-            "search.html.j2",
-            page_title=f"Search: {q}" if q else "Search",
-            home="/",
-            searchable=True,
-            q=q,
-            hits=hits,
-            facets=facets,
-            filters=filters,
-            filtered=filtered,
-            claims=rows,
-        )
+    def server_close(self) -> None:
+        from waitress import wasyncore
+
+        wasyncore.close_all(self._map, ignore_all=True)
+        self.app.close()
 
 
 def make_server(store: Store, host: str = "127.0.0.1", port: int = 8765) -> LedgerServer:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from datetime import UTC, datetime
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -58,7 +60,11 @@ class Store:
             _prepare(conn)
         except sqlite3.DatabaseError as e:
             conn.close()
-            raise StoreError(where, f"not a claimledger database ({e})") from e
+            raise StoreError(
+                where,
+                f"not a claimledger database ({e}); give a new --db file, or move this one"
+                " aside and analyse again",
+            ) from e
         except StoreError:
             conn.close()
             raise
@@ -177,8 +183,13 @@ class Store:
         data_version = self._query("PRAGMA data_version").fetchone()[0]
         return (row[0], row[1], data_version, self.conn.total_changes)
 
-    def document_labels(self) -> dict[str, tuple[str, str | None, str | None]]:
-        """doc id -> (path, outlet, title), for listing results without loading texts."""
+    def document_labels(
+        self, doc_ids: list[str] | None = None
+    ) -> dict[str, tuple[str, str | None, str | None]]:
+        """doc id -> (path, outlet, title), for listing results without loading texts;
+        of the documents given, or of every document."""
+        if doc_ids is not None:
+            return queries.document_labels(self, doc_ids)
         return {
             r["id"]: (r["path"], r["outlet"], r["title"])
             for r in self._query("SELECT id, path, outlet, title FROM documents")
@@ -257,12 +268,24 @@ class Store:
         outlet: str | None = None,
         measure: str | None = None,
         verdict: str | None = None,
+        text: str | None = None,
         limit: int = 500,
     ) -> list[Claim]:
-        """Claims matching every filter given (entity by id or name, as subject or object)."""
+        """Claims matching every filter given (entity by id or name, as subject or object;
+        `text`: words the claim's sentence holds, as in `search`)."""
         return queries.claims(
-            self, entity=entity, outlet=outlet, measure=measure, verdict=verdict, limit=limit
+            self,
+            entity=entity,
+            outlet=outlet,
+            measure=measure,
+            verdict=verdict,
+            text=text,
+            limit=limit,
         )
+
+    def facts_of_claims(self, claim_ids: list[str]) -> dict[str, tuple[str, str]]:
+        """claim id -> (fact id, verdict), from the index, without loading the corpus."""
+        return queries.facts_of_claims(self, claim_ids)
 
     def facts(self, *, verdict: str | None = None) -> list[Fact]:
         return [f for f in self.load_corpus().facts if verdict is None or f.verdict == verdict]
@@ -279,29 +302,91 @@ class Store:
 
 
 def _prepare(conn: sqlite3.Connection) -> None:
-    """Set the pragmas and create (or check) the schema."""
+    """Set the pragmas and create (or check) the schema.
+
+    A new store gets its tables and its schema version in one transaction, so a kill -9
+    part way leaves an empty file, never tables without a version (issue 12: 3 of 40 kills
+    left a store every later open refused). BEGIN IMMEDIATE makes two processes creating
+    the same store take turns; the second finds the first's schema and checks it."""
     conn.execute("PRAGMA foreign_keys = ON")
     version = conn.execute("PRAGMA user_version").fetchone()[0]
+    _check_version(version)
+    if version == SCHEMA_VERSION:
+        return  # made whole in one transaction: nothing to write, no write lock to wait for
+    # journal_mode=WAL answers "memory" for an in-memory database, which is fine. It cannot
+    # change inside a transaction, so it comes first; it persists in the file.
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_version(version)
+        if version == 0:
+            _refuse_foreign_tables(conn)
+        if version == 1:
+            _migrate_1_to_2(conn)
+        for statement in _schema_statements():
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """Version 2 adds stories, each fact's story and label, and each claim's frame (inside
+    the caller's transaction; the new table comes from schema.sql after it)."""
+    conn.execute("ALTER TABLE facts ADD COLUMN story TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE facts ADD COLUMN label TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE claims ADD COLUMN frame TEXT NOT NULL DEFAULT '{}'")
+
+
+def _check_version(version: int) -> None:
     if version > SCHEMA_VERSION:
         raise ValueError(
             f"schema version {version} is newer than this claimledger's ({SCHEMA_VERSION});"
             " upgrade claimledger"
         )
-    if version == 0:
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables:
-            raise ValueError("holds tables but no claimledger schema version; use a new file")
-    # journal_mode=WAL answers "memory" for an in-memory database, which is fine.
-    conn.execute("PRAGMA journal_mode = WAL")
-    if version == 1:
-        _migrate_1_to_2(conn)
-    conn.executescript((files(__package__) / "schema.sql").read_text(encoding="utf-8"))
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
-    """Version 2 adds stories, each fact's story and label, and each claim's frame."""
-    with conn:
-        conn.execute("ALTER TABLE facts ADD COLUMN story TEXT NOT NULL DEFAULT ''")
-        conn.execute("ALTER TABLE facts ADD COLUMN label TEXT NOT NULL DEFAULT ''")
-        conn.execute("ALTER TABLE claims ADD COLUMN frame TEXT NOT NULL DEFAULT '{}'")
+def _refuse_foreign_tables(conn: sqlite3.Connection) -> None:
+    """A file without a schema version holding tables: if they are all ours, an earlier
+    claimledger was killed while creating the store (it made tables first and the version
+    last), and finishing the schema repairs it; anything else is someone else's database."""
+    ours = {name.lower() for name in _schema_names()}
+    found = [
+        r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    ]
+    # FTS5 keeps its rows in shadow tables named after the index: search_index_data, ...
+    foreign = [n for n in found if n.lower() not in ours and not n.startswith("search_index_")]
+    if foreign:
+        raise ValueError(
+            "holds tables but no claimledger schema version"
+            f" ({', '.join(sorted(foreign)[:5])}): it is another program's database;"
+            " give a new --db file"
+        )
+    if found:
+        log.warning("finishing a store an interrupted run left half created")
+
+
+@cache
+def _schema_statements() -> tuple[str, ...]:
+    """schema.sql split into statements (sqlite3.complete_statement knows where one ends,
+    comments and quoted text included)."""
+    statements, pending = [], ""
+    for line in (files(__package__) / "schema.sql").read_text(encoding="utf-8").splitlines():
+        if not pending and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        pending += line + "\n"
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return tuple(statements)
+
+
+@cache
+def _schema_names() -> frozenset[str]:
+    pattern = re.compile(
+        r"CREATE\s+(?:VIRTUAL\s+)?(?:TABLE|INDEX)\s+IF\s+NOT\s+EXISTS\s+(\w+)", re.I
+    )
+    return frozenset(m.group(1) for s in _schema_statements() for m in [pattern.search(s)] if m)

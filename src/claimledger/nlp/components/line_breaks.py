@@ -16,6 +16,10 @@ SHORT_LINE = 40
 # Hard-wrapped prose: lines of 55-100 characters, at least this share ending mid-sentence.
 WRAP_MIN_LEN, WRAP_MAX_LEN, WRAP_SHARE, WRAP_MIN_LINES = 55, 100, 0.3, 3
 SENTENCE_END = '.!?:;"”’)]'
+# No sentence runs longer than this many tokens: extract/ reads a figure's whole sentence
+# for each figure in it, so one unbroken line of thousands of figures ("40% 40% ...") would
+# cost time quadratic in its length (issue 12). News sentences run well under 100 tokens.
+MAX_SENTENCE_TOKENS = 200
 
 
 def hard_wrapped(text: str) -> bool:
@@ -44,9 +48,21 @@ class LineBreaks:
             starts.append(i)
         if doc.has_annotation("DEP"):
             return doc  # already parsed (a re-run): spaCy forbids moving boundaries now
-        for i in starts:
+        for i in _capped(starts, len(doc)):
             doc[i].is_sent_start = True
         return doc
+
+
+def _capped(starts: list[int], n_tokens: int) -> list[int]:
+    """`starts` plus a start every MAX_SENTENCE_TOKENS tokens in any longer stretch."""
+    out: list[int] = []
+    last = 0
+    for i in [*starts, n_tokens]:
+        out.extend(range(last + MAX_SENTENCE_TOKENS, i, MAX_SENTENCE_TOKENS))
+        if i < n_tokens:
+            out.append(i)
+        last = i
+    return out
 
 
 def _line_closed(text: str, newline_at: int) -> bool:

@@ -1,0 +1,260 @@
+"""Load test of the web UI on loopback: latency, errors and server memory under many clients.
+
+    .venv/bin/python bench/serve_load.py [--documents 1408] [--clients 50 200] [--seconds 30]
+                                         [--db STORE] [--think 4]
+
+Builds a store of `--documents` synthetic articles (bench/synthetic.py claims and about 4 KB
+of words with prose-like frequencies each, reconciled into facts) unless `--db` names one, starts `claimledger serve` on it
+in its own process on 127.0.0.1, and runs each number of `--clients` for `--seconds`. A
+client is a person at a browser: it asks for a page (searches by words, by filter, by both;
+the report; ledger.json), reads it, waits a random 0-`--think` seconds (2 s on average: a
+person reading, then clicking), asks again, on one keep-alive connection. 50 clients then
+offer about 25 requests a second; `--think 0` makes each client ask as fast as it is
+answered, which measures throughput rather than a person's wait. Before the load, each page is asked for alone, one at a time: that
+latency is the baseline.
+
+Prints per run: requests, errors (any non-200, reset or timeout), requests per second, p50
+and p99 latency, the ratio of that p99 to a single request's latency (the median page asked
+for alone), and the server's resident memory before, at its highest, and after. Issue 12's targets: 50 clients
+p99 within 20x of a single request's with 0 errors, 200 clients 0 errors, memory flat.
+Everything stays on 127.0.0.1 and ends when the runs do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+HOST = "127.0.0.1"
+TIMEOUT = 30.0  # a request slower than this counts as an error
+WORDS = [
+    "harbour",
+    "grain",
+    "convoy",
+    "tariff",
+    "ministry",
+    "pipeline",
+    "drought",
+    "reserves",
+    "ceasefire",
+    "quota",
+]
+
+
+def build_store(path: Path, documents: int) -> None:
+    """`documents` articles of synthetic claims, with text around them, reconciled."""
+    from dataclasses import replace
+
+    from claimledger.models import Corpus
+    from claimledger.reconcile import reconcile
+    from claimledger.store import Store
+    from synthetic import synthetic_analyses
+
+    rng = random.Random(7)
+    analyses = synthetic_analyses(documents * 12, seed=3)[:documents]
+    # Prose-like word frequencies (Zipf over 5,000 words, the searched words among them at
+    # ranks 50-59), so a searched word is in some articles, as in news, not in every one.
+    vocabulary = [f"w{i}" for i in range(5000)]
+    vocabulary[50:60] = WORDS
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    with Store.open(path) as store:
+        for a in analyses:
+            text = "".join(c.text.ljust(100) for c in a.claims)
+            filler = " ".join(rng.choices(vocabulary, weights, k=450))
+            store.save_analysis(replace(a, document=replace(a.document, text=text + filler)))
+        relations, facts = reconcile(analyses)
+        store.save_reconciliation(
+            Corpus(analyses=tuple(analyses), entities=(), relations=relations, facts=facts)
+        )
+
+
+def pages(db: Path) -> list[str]:
+    """The mix of pages clients ask for, with what the store holds."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    outlets = [r[0] for r in conn.execute("SELECT DISTINCT outlet FROM documents LIMIT 8")]
+    measures = [r[0] for r in conn.execute("SELECT DISTINCT measure FROM claims LIMIT 8")]
+    subjects = [r[0] for r in conn.execute("SELECT DISTINCT subject FROM claims LIMIT 8") if r[0]]
+    conn.close()
+    q = lambda s: s.replace(" ", "+")  # noqa: E731
+    # Words alone and in pairs, so few requests repeat: nothing is answered from a cache.
+    searches = [f"/search?q={w}" for w in WORDS]
+    searches += [f"/search?q={a}+{b[:3]}" for a in WORDS[:5] for b in WORDS[5:]]
+    searches += [f"/search?verdict={v}" for v in ("conflict", "agree")]
+    searches += [f"/search?outlet={q(o)}&q={w}" for o in outlets for w in WORDS[:3]]
+    searches += [f"/search?measure={q(m)}" for m in measures]
+    searches += [f"/search?entity={q(s)}&verdict=conflict" for s in subjects]
+    return [*searches, "/", "/ledger.json"]
+
+
+async def fetch(reader, writer, port: int, path: str) -> int:
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length = next(int(h.split(":", 1)[1]) for h in lines if h.lower().startswith("content-length"))
+    await reader.readexactly(length)
+    return status
+
+
+async def client(port, mix, until, think, rng, out: list, errors: list) -> None:
+    conn = None
+    while time.monotonic() < until:
+        path = rng.choice(mix)
+        t0 = time.perf_counter()
+        try:
+            if conn is None:
+                conn = await asyncio.wait_for(asyncio.open_connection(HOST, port), TIMEOUT)
+            status = await asyncio.wait_for(fetch(*conn, port, path), TIMEOUT)
+            if status != 200:
+                errors.append(f"{path}: HTTP {status}")
+        except (OSError, TimeoutError, asyncio.IncompleteReadError, ValueError) as e:
+            errors.append(f"{path}: {type(e).__name__}")
+            if conn is not None:
+                conn[1].close()
+            conn = None
+        else:
+            out.append((path, time.perf_counter() - t0))
+        await asyncio.sleep(rng.uniform(0, think))
+    if conn is not None:
+        conn[1].close()
+
+
+async def load(port, mix, clients, seconds, think, seed) -> tuple[list, list]:
+    until = time.monotonic() + seconds
+    out: list = []
+    errors: list = []
+    rng = random.Random(seed)
+    await asyncio.gather(
+        *(
+            client(port, mix, until, think, random.Random(rng.random()), out, errors)
+            for _ in range(clients)
+        )
+    )
+    return out, errors
+
+
+async def alone(port, mix, repeat: int = 5) -> dict[str, float]:
+    """Each page's median latency asked for alone."""
+    conn = await asyncio.open_connection(HOST, port)
+    base = {}
+    for path in mix:
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            await fetch(*conn, port, path)
+            times.append(time.perf_counter() - t0)
+        base[path] = statistics.median(times)
+    conn[1].close()
+    return base
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def p(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+async def watch_memory(pid: int, samples: list, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        samples.append(rss_mib(pid))
+        await asyncio.sleep(0.5)
+
+
+async def run(port, pid, mix, clients, seconds, think, base) -> None:
+    samples: list[float] = []
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(watch_memory(pid, samples, stop))
+    before = rss_mib(pid)
+    out, errors = await load(port, mix, clients, seconds, think, seed=clients)
+    stop.set()
+    await watcher
+    after = rss_mib(pid)
+    latencies = [dt for _, dt in out] or [float("nan")]
+    single = statistics.median(base.values())
+    print(
+        f"clients={clients} seconds={seconds:g} requests={len(out)} errors={len(errors)}"
+        f" req_per_s={len(out) / seconds:.1f} p50_ms={1000 * p(latencies, 0.5):.1f}"
+        f" p99_ms={1000 * p(latencies, 0.99):.1f}"
+        f" p99_over_single={p(latencies, 0.99) / single:.1f}"
+        f" rss_mib before={before:.1f} max={max(samples, default=after):.1f} after={after:.1f}",
+        flush=True,
+    )
+    for e in sorted(set(errors))[:10]:
+        print(f"  error: {e}")
+
+
+def start_server(db: Path) -> tuple[subprocess.Popen, int]:
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "claimledger",
+            "serve",
+            "--db",
+            str(db),
+            "--host",
+            HOST,
+            "--port",
+            "0",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    line = proc.stdout.readline()  # "serving DB on http://127.0.0.1:PORT/ (Ctrl-C stops)"
+    port = int(line.split(f"http://{HOST}:")[1].split("/")[0])
+    return proc, port
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--documents", type=int, default=1408)
+    ap.add_argument("--clients", type=int, nargs="+", default=[50, 200])
+    ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--think", type=float, default=4.0, help="most seconds between requests")
+    ap.add_argument("--db", type=Path)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db
+        if db is None:
+            db = Path(tmp) / "ledger.sqlite"
+            t0 = time.perf_counter()
+            build_store(db, args.documents)
+            print(f"store: {args.documents} documents in {time.perf_counter() - t0:.1f} s")
+        proc, port = start_server(db)
+        try:
+            mix = pages(db)
+            asyncio.run(alone(port, mix, repeat=1))  # warm: renders the report, ledger.json
+            base = asyncio.run(alone(port, mix, repeat=3))
+            alone_ms = sorted(1000 * v for v in base.values())
+            print(
+                f"single requests, one at a time over {len(mix)} pages:"
+                f" median_ms={statistics.median(alone_ms):.1f} p99_ms={p(alone_ms, 0.99):.1f}"
+                f" slowest={max(base, key=base.get)} ({max(alone_ms):.1f} ms)"
+            )
+            for clients in args.clients:
+                asyncio.run(run(port, proc.pid, mix, clients, args.seconds, args.think, base))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
