@@ -339,7 +339,7 @@ def test_claims_a_figure_naming_no_thing_takes_the_measure_before(nlp, make_docu
 def test_claims_goods_sent_to_parties_that_are_no_state_have_no_object(nlp, make_document):
     text = (
         "Canadian wheat filled the ships. Only 4% of the wheat reached the "
-        "poorest countries, while 60% went to wealthy nations, Mexico said."
+        "poorest countries, while 60% was shipped to wealthy nations, Mexico said."
     )
     a = analyse(nlp, make_document, text)
     for value in (0.04, 0.60):

@@ -123,13 +123,14 @@ def test_entities_label_takes_the_state_the_outlet_belittles(resolve):
     assert _by_text(mentions)["aggressor state"] == ("RUS", "pejorative")
 
 
-def test_entities_label_falls_back_on_its_usual_referent(resolve):
+def test_entities_label_has_no_usual_referent(resolve):
+    # issue 8: no label stands for a state the text does not point to
     text = (
         "Moscow blocked the talks. Ukraine's minister wrote: "
         '"The terrorist state wants our farmers to go bankrupt."'
     )
     _, mentions = resolve(text)
-    assert _by_text(mentions)["terrorist state"] == ("RUS", "pejorative")
+    assert "terrorist state" not in _by_text(mentions)
 
 
 def test_entities_label_without_evidence_stays_unresolved(resolve):

@@ -87,34 +87,36 @@ def test_compare_conflict_on_same_measure_and_actors_with_readable_reason():
 def test_compare_conflict_between_two_sources_totals_in_one_article():
     a = claim(
         100,
-        "cargo flights",
+        "soldiers killed",
         unit="count",
         doc="d1",
-        text="Officials counted 100 flights in all.",
-        source="the aviation ministry",
+        text="Officials counted 100 soldiers killed in all.",
+        source="the defence ministry",
     )
     b = claim(
         103,
-        "flights",
+        "troops killed",
         unit="count",
         doc="d1",
-        text="The tally now stands at 103 flights.",
-        source="a flight-tracking group",
+        text="The tally now stands at 103 troops killed.",
+        source="a monitoring group",
     )
     assert between(a, b).type == "conflict"
 
 
 def test_compare_named_total_against_an_unsourced_total_in_one_article_conflicts():
-    # issue 4: "a total of 100 flights vs 92 + 11 = 103 in one article"
+    # issue 4: "a total of 100 vs 92 + 11 = 103 in one article"
     a = claim(
         100,
-        "cargo flights",
+        "soldiers killed",
         unit="count",
         doc="d1",
-        text="Officials counted 100 flights in all.",
-        source="the aviation ministry",
+        text="Officials counted 100 soldiers killed in all.",
+        source="the defence ministry",
     )
-    b = claim(103, "flights", unit="count", doc="d1", text="The tally now stands at 103 flights.")
+    b = claim(
+        103, "troops killed", unit="count", doc="d1", text="The tally now stands at 103 troops."
+    )
     assert between(a, b).type == "conflict"
 
 
@@ -264,10 +266,10 @@ def test_compare_narrower_measure_is_different_scope_not_conflict():
 
 
 def test_compare_tonnes_in_other_spellings_are_one_unit():
-    a = claim(32.9e6, "food exported", unit="tonnes", doc="d1", value_text="32.9 million tonnes")
+    a = claim(32.9e6, "oil imported", unit="tonnes", doc="d1", value_text="32.9 million tonnes")
     b = claim(
         33e6,
-        "grain shipments",
+        "crude imports",
         unit="metric tons",
         doc="d2",
         value_text="nearly 33 million tons",
@@ -275,7 +277,7 @@ def test_compare_tonnes_in_other_spellings_are_one_unit():
     )
     relation = between(a, b)
     assert relation.type == "agree"
-    assert "food exports" in relation.reason
+    assert "oil imports" in relation.reason
 
 
 def test_compare_more_than_before_a_figure_is_a_qualifier_not_an_increment():

@@ -100,3 +100,24 @@ def test_view_every_verdict_is_explained(verdict, says):
     view = build_view(replace(corpus, facts=(fact,), relations=()))
     assert says in view.facts[0].why
     assert view.facts[0].others == ()
+
+
+def test_view_names_each_documents_story_only_in_a_mixed_batch():
+    from claimledger.models import Story
+
+    corpus = sample_corpus()
+    ids = [a.document.id for a in corpus.analyses]
+    one = build_view(
+        replace(corpus, stories=(Story(id="s1", label="harbour", doc_ids=tuple(ids)),))
+    )
+    assert {d.story for d in one.docs} == {""}
+    two = replace(
+        corpus,
+        stories=(
+            Story(id="s1", label="harbour, dredging", doc_ids=tuple(ids[:1])),
+            Story(id="s2", label="", doc_ids=tuple(ids[1:])),
+        ),
+    )
+    stories = {d.id: d.story for d in build_view(two).docs}
+    assert stories[ids[0]] == "harbour, dredging"
+    assert all(stories[i] == "s2" for i in ids[1:])

@@ -78,17 +78,23 @@ def _said_of(fig, chain, measured):
 
 def _predicate(chain, noun) -> str | None:
     """The event class of what happened to the counted thing: its own noun or a compound
-    ("deaths", "the death toll"), a participle or relative clause on it ("people killed"),
-    else the first verb above the figure that is not a light verb."""
-    if noun is not None:
-        for tok in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
+    ("deaths", "the death toll"), the noun a light verb above it is said of ("the toll rose
+    to 58 people"), a participle or relative clause on it ("people killed"), else the first
+    verb above the figure that is not a light verb."""
+    light = lexicons.words("predicates", "light_verbs")
+    nouns = [noun] if noun is not None else []
+    verb = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.lemma_.lower() in light:
+        nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    for n in nouns:
+        for tok in (n, *(c for c in n.children if c.dep_ in ("compound", "amod"))):
             found = event_class(tok.lemma_)
             if found:
                 return found
+    if noun is not None:
         for c in noun.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
                 return _verb_class(c)
-    light = lexicons.words("predicates", "light_verbs")
     for tok in chain[1:]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in light:
             return _verb_class(tok)
@@ -96,10 +102,13 @@ def _predicate(chain, noun) -> str | None:
 
 
 def _verb_class(verb) -> str:
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if particle in _PARTICLES and event_class(particle):
-        return event_class(particle) or particle
+    """The class of a verb, a phrasal verb first ("pull out", "shoot down")."""
     lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1 and c.lower_ in _PARTICLES:
+            found = event_class(f"{lemma} {c.lower_}")
+            if found:
+                return found
     return event_class(lemma) or lemma
 
 

@@ -27,6 +27,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..extract.frame import event_class
 from .compare import Item, Verdict, period_text, same_period
 
 # Heads that only say "people": a count of them with an event is a count of whoever the
@@ -47,7 +48,10 @@ def frame_key(item: Item) -> tuple[str, str, str] | None:
     """(unit family, event class, head) of a count with a known event, else None."""
     if item.family != "count" or not item.event:
         return None
-    head = item.head if item.head and item.head not in GENERIC_HEADS else "*"
+    # "27 deaths", "140 arrests": a head that names the event itself says who it befell no
+    # more than "people" does
+    generic = not item.head or item.head in GENERIC_HEADS or event_class(item.head) == item.event
+    head = "*" if generic else item.head
     return (item.family, item.event, head)
 
 

@@ -57,7 +57,35 @@ def make_fact(items: Sequence[Item], relations: Sequence[Relation]) -> Fact:
         primary_sources=tuple(primary.values()),
         independent_confirmations=confirmations,
         unattributed_outlets=tuple(unattributed),
+        label=fact_label(items),
     )
+
+
+def fact_label(items: Sequence[Item]) -> str:
+    """What a person reads for a fact, from its claims' frames: what happened to what
+    ("miners killed", else the measure), where, and when ("miners killed in Quellbrook,
+    2023"; "share of oil imports, 2016–2020")."""
+    counts = [it for it in items if it.family == "count"]
+    counted = next((it for it in counts if it.event), None)
+    if counted is not None:
+        thing = counted.claim.counted if counted.head and counted.claim.counted else "people"
+        what = f"{thing.lower()} {counted.event}"
+    elif counts and any(it.claim.counted for it in counts):
+        # the thing as the text names it ("cargo flights"), not its folded lemma
+        names = Counter(it.claim.counted.lower() for it in counts if it.claim.counted)
+        what = names.most_common(1)[0][0]
+    else:
+        what = items[0].key.text
+    places = Counter(it.claim.place for it in items if it.claim.place)
+    where = f" in {places.most_common(1)[0][0]}" if places else ""
+    periods = Counter(
+        (p.start, p.end or p.start) for it in items if (p := it.claim.period) is not None
+    )
+    when = ""
+    if periods:
+        start, end = periods.most_common(1)[0][0]
+        when = f", {start}" if start == end else f", {start}–{end}"
+    return f"{what}{where}{when}"
 
 
 def _widest(items: Sequence[Item]) -> frozenset[str]:

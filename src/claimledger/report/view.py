@@ -69,6 +69,7 @@ class DocView:
     analysis: Analysis
     segments: tuple[Segment, ...] = ()
     fact_of: dict[str, str] = field(default_factory=dict)  # claim id -> fact anchor
+    story: str = ""  # the words naming the story the document is in (several in one batch)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -258,7 +259,7 @@ def _spread(views: list[ClaimView]) -> str:
 def explain(fact: Fact, views: list[ClaimView]) -> str:
     """The verdict in one plain sentence: which figures, from whom, and why they clash (or
     not). The reconciler's own reason stays beside it as the detailed record."""
-    about = fact.measure
+    about = fact.label or fact.measure
     if fact.subject or fact.object:
         about += f" ({fact.subject or '?'}{' → ' + fact.object if fact.object else ''})"
     if fact.verdict == "conflict":
@@ -313,6 +314,12 @@ def build_view(corpus: Corpus) -> ReportView:
         for e in a.entities:
             entity_names.setdefault(e.id, e.name)
     fact_anchor = {cid: f"fact-{f.id}" for f in corpus.facts for cid in f.claim_ids}
+    # a batch of one story needs no story names; a mixed one says which story each is in
+    story_of = (
+        {d: s.label or s.id for s in corpus.stories for d in s.doc_ids}
+        if len(corpus.stories) > 1
+        else {}
+    )
 
     docs = tuple(
         DocView(
@@ -332,6 +339,7 @@ def build_view(corpus: Corpus) -> ReportView:
             analysis=a,
             segments=segments(a, entity_names),
             fact_of={c.id: fact_anchor[c.id] for c in a.claims if c.id in fact_anchor},
+            story=story_of.get(a.document.id, ""),
         )
         for a in corpus.analyses
     )

@@ -1,0 +1,86 @@
+"""The claim frame: event class of the predicate, place, revision, part of a whole, and the
+people and bodies who act in a figure's clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.test_claims import analyse, claim_for
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "predicate"),
+    [
+        ("Flooding killed 41 villagers in the valley on Monday.", 41, "killed"),
+        ("At least 27 villagers died when the bridge fell.", 27, "killed"),
+        ("Rescuers pulled out 63 villagers alive.", 63, "rescued"),
+        ("Police arrested 140 protesters near the square.", 140, "arrested"),
+        ("The navy fired 30 missiles at the base.", 30, "launched"),
+        ("The air defences shot down 12 drones overnight.", 12, "intercepted"),
+        ("The storm left 3,000 families homeless in the delta.", 3000, "displaced"),
+        # a verb outside the classes keeps its own lemma
+        ("The charity planted 500 trees in the park.", 500, "plant"),
+    ],
+)
+def test_frame_predicate_class_of_a_count(nlp, make_document, text, value, predicate):
+    claim = claim_for(analyse(nlp, make_document, text), value)
+    assert claim.predicate == predicate
+
+
+def test_frame_known_event_joins_the_measure_unknown_verb_does_not(nlp, make_document):
+    killed = claim_for(analyse(nlp, make_document, "The blast at the pit killed 12 miners."), 12)
+    rescued = claim_for(analyse(nlp, make_document, "Crews from the town rescued 12 miners."), 12)
+    planted = claim_for(
+        analyse(nlp, make_document, "Volunteers from the town planted 12 oaks."), 12
+    )
+    assert killed.measure != rescued.measure
+    assert "killed" in killed.measure and "rescued" in rescued.measure
+    assert "plant" not in planted.measure
+
+
+def test_frame_a_bare_figure_measures_the_noun_it_is_said_of(nlp, make_document):
+    text = "By Friday the death toll from the landslide had risen to 58 people."
+    claim = claim_for(analyse(nlp, make_document, text), 58)
+    assert claim.predicate == "killed"
+    assert "killed" in claim.measure
+
+
+def test_frame_revision_to_a_new_figure(nlp, make_document):
+    text = "The ministry raised the number of dead to 89 people on Tuesday."
+    claim = claim_for(analyse(nlp, make_document, text), 89)
+    assert claim.revision
+
+
+def test_frame_place_and_part_of_a_whole(nlp, make_document):
+    text = "Of the new fund, $3 million of the $9 million grant went to the roads."
+    claim = claim_for(analyse(nlp, make_document, text), 3_000_000)
+    assert claim.part_of and "9 million" in claim.part_of
+    assert claim_for(analyse(nlp, make_document, text), 9_000_000).part_of is None
+    placed = claim_for(
+        analyse(nlp, make_document, "Police detained 22 people in Chicago on Sunday."), 22
+    )
+    assert placed.place == "Chicago"
+
+
+def test_frame_a_person_who_acts_is_the_subject(nlp, make_document):
+    text = "Senator Maria Vellard spent $60,000 of campaign money on flights, records show."
+    claim = claim_for(analyse(nlp, make_document, text), 60_000)
+    assert claim.subject == "Maria Vellard"
+
+
+def test_frame_he_stands_for_the_person_named_before(nlp, make_document):
+    text = "Tomas Brenner ran the fund for a decade. Last year he spent $2 million on art."
+    claim = claim_for(analyse(nlp, make_document, text), 2_000_000)
+    assert claim.subject == "Tomas Brenner"
+
+
+def test_frame_a_source_setting_a_figure_is_not_its_doer(nlp, make_document):
+    text = "The Halvorsen Institute puts the losses of the fishing fleet at $40 million."
+    claim = claim_for(analyse(nlp, make_document, text), 40_000_000)
+    assert claim.subject != "Halvorsen Institute"
+
+
+def test_frame_his_country_is_the_state_not_the_person(nlp, make_document):
+    text = "Viktor Salo said that his country had bought 20 tanks from Norway."
+    claim = claim_for(analyse(nlp, make_document, text), 20)
+    assert claim.subject != "Viktor Salo"

@@ -1,0 +1,109 @@
+"""Matching on the claim frame: counts of one event and thing within one story."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimledger.models import Period
+from claimledger.reconcile import reconcile
+from reconcile.builders import analysis, claim
+
+
+def count(
+    value,
+    doc,
+    *,
+    source=None,
+    place=None,
+    text=None,
+    subject=None,
+    revision=False,
+    measure="miner killed",
+    counted="miners",
+):
+    c = claim(
+        value,
+        measure,
+        doc=doc,
+        unit="count",
+        subject=subject,
+        object=None,
+        source=source,
+        text=text,
+    )
+    return replace(c, predicate="killed", counted=counted, place=place, revision=revision)
+
+
+def verdicts(*claims):
+    docs = {}
+    for c in claims:
+        docs.setdefault(c.doc_id, []).append(c)
+    relations, facts = reconcile([analysis(d, *cs) for d, cs in docs.items()])
+    return {frozenset((r.a, r.b)): r.type for r in relations}, facts
+
+
+def test_frames_two_sources_set_against_each_other_conflict_across_wordings():
+    a = count(41, "d1", source="the regional governor")
+    b = count(27, "d2", source="the mine operator", measure="death killed", counted="deaths")
+    found, facts = verdicts(a, b)
+    assert found[frozenset((a.id, b.id))] == "conflict"
+    assert [f.verdict for f in facts if a.id in f.claim_ids] == ["conflict"]
+
+
+def test_frames_the_same_count_agrees_whatever_the_wording():
+    a = count(41, "d1", source="the governor")
+    b = count(41, "d2", measure="people killed", counted="people")
+    found, _ = verdicts(a, b)
+    assert found[frozenset((a.id, b.id))] == "agree"
+
+
+def test_frames_different_places_are_different_scopes():
+    a = count(22, "d1", source="police", place="Chicago")
+    b = count(145, "d2", source="the agency", place="Texas")
+    found, _ = verdicts(a, b)
+    assert found[frozenset((a.id, b.id))] == "different_scope"
+
+
+def test_frames_a_rate_is_not_a_total():
+    a = count(9000, "d1", source="a modelling firm", text="Some 9,000 miners killed a day.")
+    b = count(60000, "d2", source="the commission")
+    found, _ = verdicts(a, b)
+    assert found[frozenset((a.id, b.id))] == "different_scope"
+
+
+def test_frames_a_smaller_count_of_the_same_article_and_voice_is_a_part():
+    total = count(105, "d1", source="the general")
+    part = count(76, "d1", source="the general")
+    other = count(103, "d2", source="the ministry")
+    found, _ = verdicts(total, part, other)
+    assert found[frozenset((part.id, other.id))] == "different_scope"
+    assert found[frozenset((total.id, other.id))] == "conflict"
+
+
+def test_frames_one_source_raising_its_count_is_a_revision():
+    a = count(63, "d1", source="the defence ministry")
+    b = count(89, "d2", source="the defence ministry", revision=True)
+    found, _ = verdicts(a, b)
+    assert found[frozenset((a.id, b.id))] == "revision"
+
+
+def test_frames_nothing_set_against_each_other_needs_review():
+    a = count(300, "d1", subject="Ruritania")
+    b = count(120, "d2", subject="Borduria")
+    found, _ = verdicts(a, b)
+    assert found[frozenset((a.id, b.id))] == "needs_review"
+
+
+def test_frames_far_apart_counts_are_different_things():
+    a = count(12, "d1", source="the governor")
+    b = count(4000, "d2", source="the agency")
+    found, _ = verdicts(a, b)
+    assert found[frozenset((a.id, b.id))] == "different_scope"
+
+
+def test_frames_fact_label_reads_what_where_and_when():
+    a = count(41, "d1", source="the governor", place="Quellbrook")
+    b = count(27, "d2", source="the operator", place="Quellbrook")
+    a, b = (replace(c, period=Period(start="2023", end="2023")) for c in (a, b))
+    _, facts = verdicts(a, b)
+    assert [f.label for f in facts] == ["miners killed in Quellbrook, 2023"]
