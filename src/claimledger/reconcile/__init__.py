@@ -23,7 +23,7 @@ from functools import partial
 from ..models import Analysis, Fact, Relation, Story, content_id
 from .blocking import FIGURE, NARROWER, SAME, BlockKey, block_key, candidates, make_blocks
 from .compare import Item, compare, make_item
-from .frames import frame_candidates, frame_parts, frame_verdict
+from .frames import frame_candidates, frame_parts, frame_verdict, scope_guard
 from .measures import (
     MeasureKey,
     MeasureLexicon,
@@ -129,6 +129,8 @@ def _reconcile_story(
         )
         if verdict is None:
             continue
+        if verdict.type == "conflict":
+            verdict = scope_guard(a, b) or verdict
         weak.discard(pair)
         if verdict.weak:
             weak.add(pair)

@@ -128,22 +128,15 @@ def frame_verdict(a: Item, b: Item, running, parts: frozenset[str] = frozenset()
             return Verdict(
                 "different_scope", f"{x.bare} is a part or an increment of a total like {y.bare}"
             )
-    if _rate(a) != _rate(b):
-        return Verdict("different_scope", f"{fa} vs {fb}: a rate and a total")
-    if (a.claim.hedge == "speculative") != (b.claim.hedge == "speculative"):
-        return Verdict("different_scope", f"{fa} vs {fb}: a forecast and a count")
     if a.near_lo < b.near_hi and b.near_lo < a.near_hi:
         return Verdict("agree", f"{fa} and {fb}: the same count of {a.event} {a.head or ''}")
     if a.lo < b.hi and b.lo < a.hi:
         return None  # "over 100" and "105": consistent, but neither confirms the other
     if a.extreme != b.extreme or running(a, b):
         return Verdict("different_scope", f"{fa} vs {fb}: a record or a running count")
-    low, high = sorted((abs(a.value), abs(b.value)))
-    if low == 0 or high / low > MAX_SPREAD:
-        return Verdict(
-            "different_scope",
-            f"{fa} vs {fb}: orders of magnitude apart, most likely different things counted",
-        )
+    guarded = scope_guard(a, b)
+    if guarded is not None:
+        return guarded
     # two figures in one named source's voice (a ministry's 63, then its 89)
     same_voice = bool(_voice(a)) and _voice(a) == _voice(b)
     if same_voice and (a.claim.revision or b.claim.revision or a.claim.doc_id != b.claim.doc_id):
@@ -169,6 +162,36 @@ def frame_verdict(a: Item, b: Item, running, parts: frozenset[str] = frozenset()
     )
 
 
+def scope_guard(a: Item, b: Item) -> Verdict | None:
+    """What keeps two differing figures of one measure from being a conflict, whatever found
+    them: a rate against a total, a forecast against a count, figures too far apart to be
+    one disputed number, one source's running count in articles of different days."""
+    fa, fb = a.figure, b.bare
+    if _rate(a) != _rate(b):
+        return Verdict("different_scope", f"{fa} vs {fb}: a rate and a total")
+    if (a.claim.hedge == "speculative") != (b.claim.hedge == "speculative"):
+        return Verdict("different_scope", f"{fa} vs {fb}: a forecast and a count")
+    low, high = sorted((abs(a.value), abs(b.value)))
+    if a.family != "ratio" and (low == 0 or high / low > MAX_SPREAD):
+        return Verdict(
+            "different_scope",
+            f"{fa} vs {fb}: orders of magnitude apart, most likely different things counted",
+        )
+    if (
+        _same_source(a, b)
+        and not (a.claim.revision or b.claim.revision)
+        and a.published
+        and b.published
+        and a.published[:10] != b.published[:10]
+    ):
+        return Verdict(
+            "different_scope",
+            f"{fa} ({a.published[:10]}) vs {fb} ({b.published[:10]}): one source's running "
+            "count at different cut-offs",
+        )
+    return None
+
+
 def _set_against(a: Item, b: Item) -> bool:
     """Whether the two counts are evidently of one set: both name the same actors, or two
     different sources, one of them named, give them."""
@@ -190,6 +213,19 @@ def _rate(item: Item) -> bool:
         w in ("a", "per", "each", "every") and nxt.strip(",.;") in _RATE_UNITS
         for w, nxt in itertools.pairwise(after)
     )
+
+
+def _same_source(a: Item, b: Item) -> bool:
+    """One named source however each text words it: "Soylu", "Interior Minister Suleyman
+    Soylu"; "the ministry" and "the Health Ministry" (one name holds the other)."""
+    x, y = a.claim.source or "", b.claim.source or ""
+    if not (x and y and a.claim.source_named and b.claim.source_named):
+        return False
+    vx, vy = _voice(a), _voice(b)
+    if vx in vy or vy in vx:
+        return True
+    names = {w for w in x.split() if w[:1].isupper() and len(w) > 3}
+    return bool(names & {w for w in y.split() if w[:1].isupper() and len(w) > 3})
 
 
 def _voice(item: Item) -> str:
