@@ -120,6 +120,9 @@ def _glued(sdoc, w: numbers.Written, suffix: str, code, lex) -> tuple[float, Uni
         return 0.01, RATIO  # "24pc": a ratio, like "69%" -> 0.69
     if code is None and suffix.startswith("-") and len(low) > 1 and not low.isalpha():
         return None
+    sub = (lex.get("subunit_suffixes") or {}).get(low)
+    if sub is not None and code is None:
+        return float(sub[1]), Unit(str(sub[0]), units.MONEY)  # "164p": pence, in pounds
     if _CLOSED_SUFFIXES.match(low) or low in cues.words("units", "clock_words"):
         return None
     # "1.1bn", "3.06mil" are scales; "10kW", "1.5mm", "640bhp", "25.5″" units
@@ -169,10 +172,22 @@ def _unit_after(sdoc, j: int, scale: float, lex) -> tuple[Unit, int, float] | No
             return found, end, found.multiplier
         if low in ("pound", "pounds") and scale > 1.0:
             return Unit("GBP", units.MONEY), end, 1.0
+        if size > 1 and not _joined(low):
+            continue  # pint reads "tonnes in" as a product; a unit of words is joined
         found = units.physical_unit(words)
-        if found is not None and sdoc[start].pos_ not in ("VERB", "ADP", "DET", "PRON", "CCONJ"):
+        if found is not None and sdoc[start].pos_ in _UNIT_POS:
             return found, end, 1.0
     return None
+
+
+_UNIT_POS = ("NOUN", "PROPN", "X", "SYM", "ADJ", "NUM")
+_JOINERS = ("per", "/", "square", "sq", "cubic", "degree", "degrees")
+
+
+def _joined(words: str) -> bool:
+    """ "miles per hour", "kV/cm", "sq m", "degrees Celsius": words that make one unit."""
+    parts = words.split()
+    return any(j in parts for j in _JOINERS) or "/" in words
 
 
 def with_unit(amount: Amount, unit: Unit | None, scale: float = 1.0) -> Amount:

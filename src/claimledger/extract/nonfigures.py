@@ -57,6 +57,21 @@ def is_clock(sdoc, first: int, last: int, suffix: str) -> bool:
     return ":" in sdoc[first].text and sdoc[first].text.replace(":", "").isdigit()
 
 
+def is_score(sdoc, first: int, last: int) -> bool:
+    """ "beat them 2-1", "a 9-2 lead": two small whole numbers joined by a hyphen."""
+
+    def small(tok) -> bool:
+        return tok.text.isdigit() and len(tok.text) <= 3
+
+    n = len(sdoc)
+    if last + 2 < n and sdoc[last + 1].text in ("-", "–") and small(sdoc[last + 2]):
+        glued = not sdoc[last].whitespace_ and not sdoc[last + 1].whitespace_
+        return glued and small(sdoc[first])
+    if first >= 2 and sdoc[first - 1].text in ("-", "–") and small(sdoc[first - 2]):
+        return not sdoc[first - 2].whitespace_ and not sdoc[first - 1].whitespace_
+    return False
+
+
 def is_rank(sdoc, first: int) -> bool:
     """ "No. 3 official", "number 2 seed", "#1": a place in an order, not an amount."""
     if first == 0:

@@ -11,8 +11,10 @@ ordinals) when nothing written with the number says otherwise. Numbers that are 
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from . import amounts, cues, nonfigures
 from .amounts import Amount
@@ -121,6 +123,8 @@ def _may_be_figure(sdoc, a: Amount, lex) -> bool:
         return False  # "several hundred dollars"
     if nonfigures.is_clock(sdoc, first, last, a.suffix) or nonfigures.is_rank(sdoc, first):
         return False
+    if not a.marked and a.scale == 1.0 and nonfigures.is_score(sdoc, first, last):
+        return False
     if nonfigures.is_calibre(sdoc, last, a.suffix) or nonfigures.is_list_marker(sdoc, first):
         return False
     if not a.marked:
@@ -175,10 +179,13 @@ def _range(sdoc, a: Amount, lex) -> tuple[Amount, Amount | None]:
     if other.unit is not None and a.unit is not None and other.unit.name != a.unit.name:
         return a, None  # "20 cases to 30 deaths", "10 tonnes to 12%"
     low = amounts.with_unit(a, unit, scale)
-    if a.first > 0 and sdoc[a.first - 1].lower_ == "from":
-        return low, None  # "rose from 240 to 273": two figures, the unit shared
+    before = sdoc[a.first - 1].lower_ if a.first > 0 else ""
+    if before == "from" or (before == "by" and a.marked):
+        # "rose from 240 to 273", "grew by $43.6 billion to $419.2 billion": a change, two
+        # figures sharing the unit
+        return low, None
     if other.value < low.value:
-        return a, None  # "3-2": a score, not a range
+        return a, None  # "9-2": not a range
     return replace(low, last=other.last), other
 
 
@@ -244,10 +251,12 @@ def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int
         return None
     increments = cues.words("units", "count_increments")
     bounded = qualifier is not None or (last + 1 < n and sdoc[last + 1].lower_ in increments)
-    if a.spelled and a.value < 10 and not bounded:
-        return None  # "the two countries": a spelled-out small number is rarely a statistic
     noun = _counted_noun(sdoc, first, last, increments)
+    if a.spelled and a.value < 10 and not bounded and not _counts_news(sdoc, first, noun):
+        return None  # "the two countries": a spelled-out small number that points back
     state = None if noun is not None else _counted_state(sdoc, last, lex)
+    if noun is not None and sdoc[noun].lower_ in _months():
+        return None  # "1 September": a date the tagger missed
     if noun is not None:
         return _noun_phrase(sdoc, noun, last), noun
     if state is not None:
@@ -255,6 +264,28 @@ def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int
     if any(t.lower_ in _TOTALS for t in sdoc[max(0, first - 3) : first]):
         return None, i  # "bringing the total to 103": a count whose noun came before
     return None
+
+
+@cache
+def _months() -> frozenset[str]:
+    names = [*calendar.month_name[1:], *calendar.month_abbr[1:]]
+    return frozenset(m.lower() for m in names)
+
+
+def _counts_news(sdoc, first: int, noun: int | None) -> bool:
+    """ "eight other employees left", "two viruses": a small spelled-out count is news when
+    it counts a plural noun right after it; after "the", "these", "both", a possessive, it
+    points back to things already named ("the two countries")."""
+    if noun is None or sdoc[noun].tag_ not in ("NNS", "NNPS") or noun - first > 3:
+        return False
+    if sdoc[first].lower_ in ("one", "a", "an"):
+        return False
+    prev = sdoc[first - 1] if first > 0 else None
+    return prev is None or not (
+        prev.lower_ in cues.words("units", "pointing_back")
+        or prev.tag_ in ("PRP$", "POS")
+        or (prev.pos_ == "DET" and prev.lower_ not in ("a", "an", "another"))
+    )
 
 
 def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
@@ -272,6 +303,8 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
     if len(between) > 12 or any(t.like_num for t in between):
         return None
     links = cues.words("units", "carry_links")
+    if prev.unit == "count":
+        links = links | cues.words("units", "count_links")
     if not any(t.lower_ in links for t in between):
         return None
     value = a.value / 100 if prev.unit == "ratio" else a.value

@@ -122,7 +122,8 @@ def lexicon_unit(words: str) -> Unit | None:
     if hit is None:
         return None
     name, mult = hit[0], float(hit[1])
-    return Unit(name, _dimension_of(name), mult)
+    # a third item names the dimension of a unit pint does not know ("points": index)
+    return Unit(name, str(hit[2]) if len(hit) > 2 else _dimension_of(name), mult)
 
 
 def physical_unit(words: str, glued: bool = False) -> Unit | None:
@@ -150,6 +151,8 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     except Exception:  # pint raises several error types for text it cannot read
         return None
     name = str(parsed)
+    if " * " in name and alias is None:
+        return None  # "days in" read as day-inches: words side by side are not a product
     if any(p in name for p in cues.words("units", "rare_prefixes")):
         return None  # "Elm" would be an exalumen: prefixes news never writes
     if parsed.dimensionless:
@@ -173,7 +176,8 @@ def _registry():
 def _display(pint_units: str) -> str:
     """pint's "kilometer / hour" -> "kilometre per hour": the SI brochure's English
     spelling, words rather than operators, so the name reads in a report."""
-    name = pint_units.replace("_", " ").replace(" / ", " per ")
+    name = pint_units.replace("_", " ").replace(" / ", " per ").replace(" * ", "-")
+    name = name.replace("metric ton", "tonne")
     name = re.sub(r"(\w+) \*\* 2", r"square \1", name)
     name = re.sub(r"(\w+) \*\* 3", r"cubic \1", name)
     name = re.sub(r"meter\b", "metre", name)
