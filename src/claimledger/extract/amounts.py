@@ -111,11 +111,17 @@ def _glued(sdoc, w: numbers.Written, suffix: str, code, lex) -> tuple[float, Uni
     """(scale, unit) of what is written against the digits: "m", "bn", "pc", "%", "kW",
     "-liter". None when the suffix makes it no amount ("1st", "1990s", "1.56pm", "5G")."""
     scales = lex["scales"]
+    suffix = re.split(r"[()\[\]]", suffix)[0]  # "121ft)-long"
     low = suffix.lower().lstrip("-")
+    if not low:
+        return 1.0, None  # "7- or 8-inch": the hyphen waits for the unit after the range
     if low in scales:
         if low == "m" and code is None and not _million_context(sdoc, w.last):
-            return 1.0, units.lexicon_unit("m")  # "a 37m skeleton": metres
+            return 1.0, units.physical_unit("m", glued=True)  # "a 37m skeleton": metres
         return float(scales[low]), None
+    glued_code = units.currency(suffix) if not suffix.isalpha() else None
+    if glued_code is not None and code is None:
+        return 1.0, Unit(glued_code, units.MONEY)  # "1,200€"
     if low in cues.words("units", "percent"):
         return 0.01, RATIO  # "24pc": a ratio, like "69%" -> 0.69
     if code is None and suffix.startswith("-") and len(low) > 1 and not low.isalpha():

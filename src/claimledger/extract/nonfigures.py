@@ -7,6 +7,9 @@ years ago"). The words each test needs are lists in data/units.yaml.
 
 from __future__ import annotations
 
+import calendar
+from functools import cache
+
 from . import cues
 
 TIME_UNITS = ("hours", "days", "weeks", "months", "years")
@@ -23,11 +26,21 @@ def in_name(sdoc, first: int, last: int) -> bool:
     if first == 0:
         return False
     prev = sdoc[first - 1]
-    if prev.is_sent_start or prev.pos_ != "PROPN" or not any(c.isupper() for c in prev.text):
+    # "Stoxx 600", "iPhone 14", "S&P 500": a capital inside or starting a word the tagger
+    # may call a noun; not the first word of the sentence, where every word has one
+    if prev.is_sent_start or prev.pos_ not in ("PROPN", "NOUN", "X", "ADJ"):
+        return False
+    if not any(c.isupper() for c in prev.text) or prev.lower_ in _months():
         return False
     return prev.ent_type_ not in ("DATE", "TIME", "MONEY", "GPE", "NORP", "PERSON") and (
         "\n" not in prev.whitespace_
     )
+
+
+@cache
+def _months() -> frozenset[str]:
+    names = [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name]
+    return frozenset(m.lower() for m in names)
 
 
 def is_address(sdoc, first: int, last: int) -> bool:

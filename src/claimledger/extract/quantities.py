@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from functools import cache
 
 from . import amounts, cues, nonfigures
@@ -168,7 +169,12 @@ def _range(sdoc, a: Amount, lex) -> tuple[Amount, Amount | None]:
     other = amounts.read_amount(sdoc, j + 1, lex)
     if other is None or other.spelled != a.spelled:
         return a, None
-    if link == "or" and sdoc[j - 1].text != "-" and a.unit is None and other.unit is None:
+    if (
+        link == "or"
+        and not sdoc[j - 1].text.endswith("-")
+        and a.unit is None
+        and other.unit is None
+    ):
         return a, None  # "two or three times" is kept; "6 or 7" with nothing shared is not
     scale = 1.0
     if a.scale == 1.0 and other.scale > 1.0 and a.value < other.value / other.scale:
@@ -245,7 +251,9 @@ def _high_value(low: Amount, high: Amount) -> float:
 def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int] | None:
     """(counted noun phrase, anchor) of a bare number that counts something."""
     i, first, last, n = a.num_first, a.first, a.last, len(sdoc)
-    if _YEAR.match(sdoc[i].text) or (a.value < 2 and not sdoc[i].like_num):
+    if _YEAR.match(sdoc[i].text) and not _counts_plural(sdoc, a):
+        return None
+    if a.value < 2 and not sdoc[i].like_num:
         return None
     if sdoc[i].lower_ in cues.words("units", "vague_numbers"):
         return None
@@ -270,6 +278,19 @@ def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int
 def _months() -> frozenset[str]:
     names = [*calendar.month_name[1:], *calendar.month_abbr[1:]]
     return frozenset(m.lower() for m in names)
+
+
+def _counts_plural(sdoc, a: Amount) -> bool:
+    """ "hiring 2000 people": a number that looks like a year but counts a plural noun
+    right after it, with no preposition of time before it ("in 2019 elections")."""
+    nxt = sdoc[a.last + 1] if a.last + 1 < len(sdoc) else None
+    prev = sdoc[a.first - 1] if a.first > 0 else None
+    return (
+        nxt is not None
+        and nxt.tag_ == "NNS"
+        and (prev is None or prev.pos_ not in ("ADP", "DET"))
+        and sdoc[a.first].ent_type_ != "DATE"
+    )
 
 
 def _counts_news(sdoc, first: int, noun: int | None) -> bool:
@@ -300,10 +321,12 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
     if _counted_noun(sdoc, a.first, a.last, cues.words("units", "count_increments")) is not None:
         return None
     between = sdoc[prev.last + 1 : a.first]
-    if len(between) > 12 or any(t.like_num for t in between):
+    if len(between) > 15 or any(t.like_num for t in between):
         return None
     links = cues.words("units", "carry_links")
-    if prev.unit == "count":
+    came_from = prev.first > 0 and sdoc[prev.first - 1].lower_ == "from"
+    if prev.unit == "count" or came_from:
+        # "31 votes to 9", "from 21 mpg to 23"
         links = links | cues.words("units", "count_links")
     if not any(t.lower_ in links for t in between):
         return None
@@ -344,7 +367,7 @@ def _fraction_figure(sdoc, i: int, lex) -> Figure | None:
     nxt = sdoc[i + 1].lower_ if i + 1 < len(sdoc) else ""
     if prev in _NOT_FRACTION_BEFORE or nxt in _NOT_FRACTION_AFTER:
         return None
-    if prev not in _FRACTION_BEFORE and nxt != "of":
+    if prev not in _FRACTION_BEFORE and nxt != "of" and not (tok.is_sent_start and nxt == "the"):
         return None
     first = i - 1 if prev in ("a", "one") else i
     qualifier, qstart = _qualifier(sdoc, first, lex)
@@ -354,7 +377,7 @@ def _fraction_figure(sdoc, i: int, lex) -> Figure | None:
         start=start,
         end=end,
         text=doc_text(sdoc)[start:end],
-        value=float(lex["fractions"][tok.lower_]),
+        value=float(Fraction(str(lex["fractions"][tok.lower_]))),
         unit="ratio",
         qualifier=qualifier,
         counted=None,

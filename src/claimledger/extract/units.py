@@ -35,31 +35,22 @@ class Unit:
 
 def currency(text: str) -> str | None:
     """ISO code of a currency symbol, code or name as written ("US$", "$US", "HK$", "RM",
-    "usd", "yen", "Hong Kong dollars"); None when it names none."""
-    table = _currency_table(cues.current_dirs())
-    key = text.strip().lower()
-    if key in _codes() and text.strip().isupper():
-        return key.upper()  # a code counts in capitals ("USD"); "try" is a verb
-    if key in table:
-        return table[key]
+    "USD", "yen", "Hong Kong dollars"); None when it names none. Codes count in capitals
+    ("USD"; "try" is a verb) and symbols in their own case ("RM", not "rm")."""
+    written = text.strip()
+    key = written.lower()
+    if key in _codes() and written.isupper():
+        return key.upper()
+    names, symbols = _currency_tables(cues.current_dirs())
+    if written in symbols:
+        return symbols[written]
+    if key in names:
+        return names[key]
     # "$US", "$A", "AU$", "NZ $": a country's letters around the dollar sign
     letters = key.strip("$ ")
     if key.count("$") == 1 and letters.isalpha() and len(letters) <= 3:
-        return table.get(f"{letters}$") or _dollar_of(letters)
+        return names.get(f"{letters}$") or _dollar_of(letters)
     return None
-
-
-@cache
-def _dollar_of(letters: str) -> str | None:
-    """The one dollar currency whose code starts with `letters` ("au" -> AUD), if one."""
-    from babel.numbers import get_currency_name
-
-    found = [
-        c.upper()
-        for c in _codes()
-        if c.startswith(letters) and "dollar" in get_currency_name(c.upper(), locale="en").lower()
-    ]
-    return found[0] if len(found) == 1 else None
 
 
 def is_iso_code(text: str) -> bool:
@@ -75,44 +66,59 @@ def _codes() -> frozenset[str]:
 
 
 @cache
-def _currency_table(dirs) -> dict[str, str]:
-    """lower-case written form -> ISO code, from pycountry + babel's CLDR data, then the
-    lexicon's additions (which win)."""
+def _currency_tables(dirs) -> tuple[dict[str, str], dict[str, str]]:
+    """(lower-case name or form -> ISO code, symbol as written -> ISO code), from pycountry
+    and babel's CLDR data, then the lexicon's forms (which win)."""
     from babel import Locale, localedata
     from babel.numbers import get_currency_name
 
     codes = _codes()
-    table: dict[str, str] = {}
+    names: dict[str, str] = {}
     heads: dict[str, set[str]] = {}
     for code in codes:
         for count in (1, 2):
             name = get_currency_name(code.upper(), count=count, locale="en").lower()
             if name.upper() == code.upper() or "(" in name:
                 continue  # no English name, or a historic/special variant
-            table.setdefault(name, code.upper())
+            names.setdefault(name, code.upper())
             heads.setdefault(name.split()[-1], set()).add(code.upper())
     # a bare head word ("ringgit", "yen") when only one current currency has it
     for head, owners in heads.items():
         if len(owners) == 1:
-            table.setdefault(head, next(iter(owners)))
-    base = Locale.parse("en").currency_symbols
-    for code, sym in base.items():
+            names.setdefault(head, next(iter(owners)))
+    symbols: dict[str, str] = {}
+    for code, sym in Locale.parse("en").currency_symbols.items():
         if code.lower() in codes:
-            table.setdefault(sym.lower(), code)
+            symbols.setdefault(sym, code)
+            if not sym.isalpha():
+                names.setdefault(sym.lower(), code)  # "hk$", "us$" for the letters rule
     others: dict[str, set[str]] = {}
     for ident in localedata.locale_identifiers():
         if not ident.startswith("en_"):
             continue
         for code, sym in Locale.parse(ident).currency_symbols.items():
-            if code.lower() in codes and sym.lower() not in table:
-                others.setdefault(sym.lower(), set()).add(code)
+            if code.lower() in codes and sym not in symbols:
+                others.setdefault(sym, set()).add(code)
     for sym, owners in others.items():
         if len(owners) == 1 and (len(sym) > 1 or not sym.isalpha()):
-            table[sym] = next(iter(owners))
+            symbols[sym] = next(iter(owners))
     lex = cues.load("units")
-    for written, code in (lex.get("currencies") or {}).items():
-        table[str(written).lower()] = str(code)
-    return table
+    for form, code in (lex.get("currencies") or {}).items():
+        names[str(form).lower()] = str(code)
+    return names, symbols
+
+
+@cache
+def _dollar_of(letters: str) -> str | None:
+    """The one dollar currency whose code starts with `letters` ("au" -> AUD), if one."""
+    from babel.numbers import get_currency_name
+
+    found = [
+        c.upper()
+        for c in _codes()
+        if c.startswith(letters) and "dollar" in get_currency_name(c.upper(), locale="en").lower()
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def lexicon_unit(words: str) -> Unit | None:
