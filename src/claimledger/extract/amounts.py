@@ -126,6 +126,8 @@ def _glued(sdoc, w: numbers.Written, suffix: str, code, lex) -> tuple[float, Uni
         return 0.01, RATIO  # "24pc": a ratio, like "69%" -> 0.69
     if code is None and suffix.startswith("-") and len(low) > 1 and not low.isalpha():
         return None
+    if low in cues.words("units", "factor_words"):
+        return 1.0, Unit("factor", "factor")  # "17-fold"
     sub = (lex.get("subunit_suffixes") or {}).get(low)
     if sub is not None and code is None:
         return float(sub[1]), Unit(str(sub[0]), units.MONEY)  # "164p": pence, in pounds

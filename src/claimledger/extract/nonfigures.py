@@ -32,7 +32,7 @@ def in_name(sdoc, first: int, last: int) -> bool:
         return False
     if not any(c.isupper() for c in prev.text) or prev.lower_ in _months():
         return False
-    return prev.ent_type_ not in ("DATE", "TIME", "MONEY", "GPE", "NORP", "PERSON") and (
+    return prev.ent_type_ not in ("DATE", "TIME", "MONEY", "NORP", "PERSON") and (
         "\n" not in prev.whitespace_
     )
 

@@ -259,9 +259,11 @@ def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int
         return None
     increments = cues.words("units", "count_increments")
     bounded = qualifier is not None or (last + 1 < n and sdoc[last + 1].lower_ in increments)
+    if a.spelled and a.value < 10 and not bounded:
+        # "the two countries": a spelled-out small number is rarely a statistic, and the
+        # claims it would add take the actors and period of the figures around them
+        return None
     noun = _counted_noun(sdoc, first, last, increments)
-    if a.spelled and a.value < 10 and not bounded and not _counts_news(sdoc, first, noun):
-        return None  # "the two countries": a spelled-out small number that points back
     state = None if noun is not None else _counted_state(sdoc, last, lex)
     if noun is not None and sdoc[noun].lower_ in _months():
         return None  # "1 September": a date the tagger missed
@@ -293,22 +295,6 @@ def _counts_plural(sdoc, a: Amount) -> bool:
     )
 
 
-def _counts_news(sdoc, first: int, noun: int | None) -> bool:
-    """ "eight other employees left", "two viruses": a small spelled-out count is news when
-    it counts a plural noun right after it; after "the", "these", "both", a possessive, it
-    points back to things already named ("the two countries")."""
-    if noun is None or sdoc[noun].tag_ not in ("NNS", "NNPS") or noun - first > 3:
-        return False
-    if sdoc[first].lower_ in ("one", "a", "an"):
-        return False
-    prev = sdoc[first - 1] if first > 0 else None
-    return prev is None or not (
-        prev.lower_ in cues.words("units", "pointing_back")
-        or prev.tag_ in ("PRP$", "POS")
-        or (prev.pos_ == "DET" and prev.lower_ not in ("a", "an", "another"))
-    )
-
-
 def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
     """ "435 homes by sale and 187 by tender", "3.9 million headsets, up from 2.4 million",
     "rose 2 percent while the other fell 1": a bare number takes the unit of the figure it
@@ -318,6 +304,8 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
     prev = before[-1]
     if prev.unit == "factor" or sdoc[prev.last].sent != sdoc[a.first].sent:
         return None
+    if prev.unit == "count" and prev.counted is None:
+        return None  # "a total of 49 ..., 17 of them": the noun is too far to carry
     if _counted_noun(sdoc, a.first, a.last, cues.words("units", "count_increments")) is not None:
         return None
     between = sdoc[prev.last + 1 : a.first]
@@ -325,10 +313,11 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
         return None
     links = cues.words("units", "carry_links")
     came_from = prev.first > 0 and sdoc[prev.first - 1].lower_ == "from"
-    if prev.unit == "count" or came_from:
-        # "31 votes to 9", "from 21 mpg to 23"
-        links = links | cues.words("units", "count_links")
-    if not any(t.lower_ in links for t in between):
+    tally = between[-1].lower_ in cues.words("units", "count_links") if len(between) else False
+    # "31 votes to 9", "from 21 mpg to 23": "to" right before the number
+    if not (
+        any(t.lower_ in links for t in between) or (tally and (prev.unit == "count" or came_from))
+    ):
         return None
     value = a.value / 100 if prev.unit == "ratio" else a.value
     qualifier, qstart = _qualifier(sdoc, a.first, lex)
