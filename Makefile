@@ -33,6 +33,7 @@ fmt: setup
 bench: setup
 	$(BIN)/python bench/analyze_bench.py
 	$(BIN)/python bench/reconcile_bench.py
+	$(BIN)/python bench/quantities_bench.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -4,7 +4,7 @@
 Usage (bench/quantities_bench.py calls it):
   <bench venv>/bin/python bench/quantities_baselines.py SYSTEM sentences.json out.json
 
-Writes {"preds": [[{"values": [...], "unit": ..., "surface": ...}, ...] per sentence],
+Writes {"preds": [[{"value", "values": [...], "unit", "surface"}, ...] per sentence],
 "timing": seconds, "errors": count}, the shape score_quantities.py reads: a range offers
 its lower end, upper end and midpoint as values.
 """
@@ -24,7 +24,7 @@ def _quantulum():
         for q in parser.parse(text):
             v, u = float(q.value), float(q.uncertainty or 0)
             values = [v] if not u else [v - u, v + u, v]
-            out.append({"values": values, "unit": q.unit.name, "surface": q.surface})
+            out.append({"value": v, "values": values, "unit": q.unit.name, "surface": q.surface})
         return out
 
     return run
@@ -44,7 +44,9 @@ def _cqe():
                 values = [lo, hi, (lo + hi) / 2]
             else:
                 values = [float(value.value)]
-            out.append({"values": values, "unit": q.unit.norm_unit, "surface": str(q)})
+            out.append(
+                {"value": values[0], "values": values, "unit": q.unit.norm_unit, "surface": str(q)}
+            )
         return out
 
     return run

@@ -70,7 +70,10 @@ def main() -> None:
             _run([str(python), str(BASELINES), system, str(sentences), str(path)], env=env)
             timings[system] = json.loads(path.read_text(encoding="utf-8"))["timing"]
             score += [flag, str(path)]
-    print(subprocess.run(score, check=True, capture_output=True, text=True).stdout)
+    scored = subprocess.run(score, capture_output=True, text=True, check=False)
+    if scored.returncode != 0:
+        sys.exit(f"scoring failed: {scored.stderr}")
+    print(scored.stdout)
     base = timings["claimledger"]
     print("seconds (claimledger: whole analyze run, pipeline included; others: extraction)")
     for system, secs in timings.items():

@@ -89,8 +89,9 @@ def _with_unit(sdoc, i: int, w: numbers.Written, code: str | None, lex) -> Amoun
     scales = lex["scales"]
     if j < len(sdoc) and sdoc[j].lower_ in scales and scale == 1.0:
         word = sdoc[j].lower_
-        # "5.4 m" after a currency; "3 m" alone is three metres
-        if len(word) > 1 or (unit is not None and unit.dimension == units.MONEY):
+        # "5.4 m" after a currency, "8 B people"; "3 m" alone is three metres
+        money = unit is not None and unit.dimension == units.MONEY
+        if len(word) > 1 or money or _million_context(sdoc, j):
             scale = float(scales[word])
             value *= scale
             last = j

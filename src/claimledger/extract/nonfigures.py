@@ -23,6 +23,8 @@ def in_name(sdoc, first: int, last: int) -> bool:
     nxt = sdoc[last + 1] if last + 1 < len(sdoc) else None
     if nxt is not None and nxt.text.lower() in suffixes and nxt.text[:1].isupper():
         return True
+    if nxt is not None and _names_what_precedes(sdoc, last + 1):
+        return True
     if first == 0:
         return False
     prev = sdoc[first - 1]
@@ -35,6 +37,18 @@ def in_name(sdoc, first: int, last: int) -> bool:
     return prev.ent_type_ not in ("DATE", "TIME", "MONEY", "NORP", "PERSON") and (
         "\n" not in prev.whitespace_
     )
+
+
+def _names_what_precedes(sdoc, k: int) -> bool:
+    """ "its 787 Dreamliner starting in 2011": a capitalised singular name right after the
+    number, with no plural noun it could be counting in the next words ("460 Kia and
+    Hyundai vehicles" counts vehicles)."""
+    tok = sdoc[k]
+    if tok.tag_ != "NNP" or not tok.text[:1].isupper() or tok.lower_ in _months():
+        return False
+    if tok.ent_type_ in ("GPE", "NORP", "DATE", "TIME", "MONEY"):
+        return False
+    return not any(t.tag_ in ("NNS", "NNPS") for t in sdoc[k + 1 : k + 4])
 
 
 @cache

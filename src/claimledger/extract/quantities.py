@@ -27,6 +27,8 @@ _TOTALS = {"total", "tally", "number", "count"}
 _NAMES = {"WORK_OF_ART", "LAW", "ORG", "EVENT", "FAC", "PRODUCT", "PERSON"}
 _GROWTH_HEADS = {"grow", "increase", "rise", "multiply", "jump", "expand", "climb", "soar"}
 _RANGE_LINKS = {"-", "–", "—", "to", "or"}
+_DEICTIC = {"last", "next", "this", "that", "previous", "past", "coming"}
+_TIME_PREPOSITIONS = {"in", "since", "by", "until", "before", "after", "during", "of", "from"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,8 @@ def _read_figure(sdoc, i: int, lex, before: list[Figure]) -> Figure | None:
     amount, high = _range(sdoc, amount, lex)
     if not _may_be_figure(sdoc, amount, lex):
         return None
+    if amount.unit is None:
+        amount = _partitive_unit(sdoc, amount, lex)
     if amount.unit is None:
         carried = _carried_unit(sdoc, amount, before, lex)
         if carried is not None:
@@ -267,6 +271,8 @@ def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int
     state = None if noun is not None else _counted_state(sdoc, last, lex)
     if noun is not None and sdoc[noun].lower_ in _months():
         return None  # "1 September": a date the tagger missed
+    if noun is not None and any(t.lower_ in _DEICTIC for t in sdoc[last + 1 : noun]):
+        return None  # "2.1 last year": the noun places the number in time, it counts nothing
     if noun is not None:
         return _noun_phrase(sdoc, noun, last), noun
     if state is not None:
@@ -290,9 +296,24 @@ def _counts_plural(sdoc, a: Amount) -> bool:
     return (
         nxt is not None
         and nxt.tag_ == "NNS"
-        and (prev is None or prev.pos_ not in ("ADP", "DET"))
+        and (prev is None or (prev.pos_ != "DET" and prev.lower_ not in _TIME_PREPOSITIONS))
         and sdoc[a.first].ent_type_ != "DATE"
     )
+
+
+def _partitive_unit(sdoc, a: Amount, lex) -> Amount:
+    """ "raised 280 million of the 1.5 billion shekels": a bare part of a whole written
+    with its unit right after "of (the)" is in that unit."""
+    k = a.last + 1
+    if k + 1 >= len(sdoc) or sdoc[k].lower_ != "of" or a.spelled:
+        return a
+    k += 1
+    if sdoc[k].lower_ in ("the", "a", "an", "its", "their"):
+        k += 1
+    whole = amounts.read_amount(sdoc, k, lex) if k < len(sdoc) else None
+    if whole is None or whole.unit is None or whole.unit.name == "ratio":
+        return a
+    return amounts.with_unit(a, whole.unit)
 
 
 def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
