@@ -101,7 +101,7 @@ def test_amounts_from_to_is_two_figures_sharing_the_unit(nlp):
     ("text", "value"),
     [
         ("The college enrolls thirty-one thousand four hundred twelve students.", 31412),
-        ("The bakery sold a half-dozen cakes before noon.", 6),
+        ("The bakery sold at least a half-dozen cakes before noon.", 6),
         ("The farm keeps about four dozen goats on the hill.", 48),
         ("The region now has 3 hundred thousand residents.", 300_000),
     ],
