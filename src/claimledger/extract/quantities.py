@@ -263,11 +263,10 @@ def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int
         return None
     increments = cues.words("units", "count_increments")
     bounded = qualifier is not None or (last + 1 < n and sdoc[last + 1].lower_ in increments)
-    if a.spelled and a.value < 10 and not bounded:
-        # "the two countries": a spelled-out small number is rarely a statistic, and the
-        # claims it would add take the actors and period of the figures around them
-        return None
     noun = _counted_noun(sdoc, first, last, increments)
+    if a.spelled and a.value < 10 and not bounded and not _counts_news(sdoc, first, noun):
+        # "the two countries": a spelled-out small number that points back
+        return None
     state = None if noun is not None else _counted_state(sdoc, last, lex)
     if noun is not None and sdoc[noun].lower_ in _months():
         return None  # "1 September": a date the tagger missed
@@ -314,6 +313,22 @@ def _partitive_unit(sdoc, a: Amount, lex) -> Amount:
     if whole is None or whole.unit is None or whole.unit.name == "ratio":
         return a
     return amounts.with_unit(a, whole.unit)
+
+
+def _counts_news(sdoc, first: int, noun: int | None) -> bool:
+    """ "eight other employees left", "two viruses": a small spelled-out count is news when
+    it counts a plural noun right after it; after "the", "these", "both", a possessive, it
+    points back to things already named ("the two countries")."""
+    if noun is None or sdoc[noun].tag_ not in ("NNS", "NNPS") or noun - first > 3:
+        return False
+    if sdoc[first].lower_ in ("one", "a", "an"):
+        return False
+    prev = sdoc[first - 1] if first > 0 else None
+    return prev is None or not (
+        prev.lower_ in cues.words("units", "pointing_back")
+        or prev.tag_ in ("PRP$", "POS")
+        or (prev.pos_ == "DET" and prev.lower_ not in ("a", "an", "another"))
+    )
 
 
 def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
