@@ -323,6 +323,9 @@ def _counts_news(sdoc, first: int, noun: int | None) -> bool:
         return False
     if sdoc[first].lower_ in ("one", "a", "an"):
         return False
+    head = sdoc[noun].head
+    if sdoc[noun].dep_ == "nsubj" and head.lemma_.lower() in cues.words("reporting_verbs", "verbs"):
+        return False  # "two officials said": who speaks, not what is counted
     prev = sdoc[first - 1] if first > 0 else None
     return prev is None or not (
         prev.lower_ in cues.words("units", "pointing_back")
@@ -386,10 +389,10 @@ def _fraction_figure(sdoc, i: int, lex) -> Figure | None:
     """ "about half of the total", "a quarter": a share written as a word. Not "the first
     half of 2022", "half an hour"."""
     tok = sdoc[i]
-    if tok.ent_type_ in _NOT_FIGURES:
-        return None
     prev = sdoc[i - 1].lower_ if i else ""
     nxt = sdoc[i + 1].lower_ if i + 1 < len(sdoc) else ""
+    if tok.ent_type_ in _NOT_FIGURES and not (prev in ("a", "one") and nxt == "of"):
+        return None  # "the third day"; but "a third of" is a share whatever the tagger says
     if prev in _NOT_FRACTION_BEFORE or nxt in _NOT_FRACTION_AFTER:
         return None
     if prev not in _FRACTION_BEFORE and nxt != "of" and not (tok.is_sent_start and nxt == "the"):

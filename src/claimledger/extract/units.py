@@ -144,9 +144,8 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     aliases = lex.get("unit_aliases") or {}
     alias = aliases.get(text) or aliases.get(text.lower())
     if alias is None:
-        if text.lower() in cues.words("units", "not_units") or text in cues.words(
-            "units", "not_units"
-        ):
+        # matched in their own case: "M" (molar) is no unit, "m" (metre) is
+        if text in (lex.get("not_units") or ()):
             return None
         if not glued and text.isalpha() and (len(text) == 1 or (len(text) > 2 and text.istitle())):
             return None  # "W" or "Elm" apart from a number: a letter, a name
