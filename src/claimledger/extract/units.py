@@ -144,10 +144,12 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     aliases = lex.get("unit_aliases") or {}
     alias = aliases.get(text) or aliases.get(text.lower())
     if alias is None:
-        # matched in their own case: "M" (molar) is no unit, "m" (metre) is
-        if text in (lex.get("not_units") or ()):
+        # matched in their own case: "M" (molar) is no unit, "m" (metre) is; in "R per
+        # day" the first word decides
+        word = text.split()[0]
+        if word in (lex.get("not_units") or ()):
             return None
-        if not glued and text.isalpha() and (len(text) == 1 or (len(text) > 2 and text.istitle())):
+        if not glued and word.isalpha() and (len(word) == 1 or (len(word) > 2 and word.istitle())):
             return None  # "W" or "Elm" apart from a number: a letter, a name
     pint_name = str(alias or text)
     units = _registry()
@@ -167,7 +169,9 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
         if base is None:
             return None
         return Unit(_display(name), "[angle]" if base == "degree" else "[information]")
-    return Unit(_display(name), str(parsed.dimensionality))
+    # an alias names the unit as written ("milliampere * hour"); pint would sort its factors
+    written = str(alias) if alias and ("*" in str(alias) or "/" in str(alias)) else name
+    return Unit(_display(written), str(parsed.dimensionality))
 
 
 @cache
