@@ -50,6 +50,9 @@ def test_units_ambiguous_or_lowercase_forms_are_no_currency(written):
         ("degrees Fahrenheit", False, "degree Fahrenheit", "[temperature]"),
         ("gigatonnes", False, "gigatonne", "[mass]"),
         ("m", True, "metre", "[length]"),
+        ("in", True, "inch", "[length]"),
+        ("C", True, "degree Celsius", "[temperature]"),
+        ("nautical_miles", False, "nautical mile", "[length]"),
     ],
 )
 def test_units_physical_units_come_with_their_dimension(written, glued, name, dimension):
@@ -60,7 +63,14 @@ def test_units_physical_units_come_with_their_dimension(written, glued, name, di
 
 @pytest.mark.parametrize(
     ("written", "glued"),
-    [("points", False), ("a", False), ("W", False), ("Elm", False), ("M", True), ("percent", True)],
+    [
+        ("points", False),
+        ("a", False),
+        ("W", False),
+        ("Elm", False),
+        ("M", False),
+        ("percent", True),
+    ],
 )
 def test_units_words_pint_knows_but_news_does_not_mean_are_no_units(written, glued):
     assert units.physical_unit(written, glued=glued) is None

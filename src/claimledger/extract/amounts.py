@@ -162,35 +162,50 @@ def _unit_after(sdoc, j: int, scale: float, lex) -> tuple[Unit, int, float] | No
     percent = cues.words("units", "percent")
     for size in (4, 3, 2, 1):
         end = start + size - 1
-        if end >= n or any(
-            t.is_punct and t.text not in ("/", "″", '"') for t in sdoc[start : end + 1]
-        ):
+        if end >= n or any(t.is_punct and t.text not in _UNIT_PUNCT for t in sdoc[start : end + 1]):
             continue
         words = " ".join(t.text for t in sdoc[start : end + 1])
+        written = sdoc[start : end + 1].text  # "km/h", "lb-ft" as written
         low = words.lower()
         if low in percent:
             return RATIO, end, 1 / 100
         if not hyphen:
             code = units.currency(words) if not sdoc[start].is_punct else None
             if code is not None and (sdoc[start].is_alpha or size > 1):
-                if low in ("pound", "pounds") and scale == 1.0:
-                    break  # "half a pound" weighs; "5 million pounds" is money
+                if low in ("pound", "pounds") and (scale == 1.0 or _of_after(sdoc, end)):
+                    break  # "half a pound", "a million pounds of thrust" weigh
                 return Unit(code, units.MONEY), end, 1.0
         found = units.lexicon_unit(low)
         if found is not None:
             return found, end, found.multiplier
-        if low in ("pound", "pounds") and scale > 1.0:
-            return Unit("GBP", units.MONEY), end, 1.0
-        if size > 1 and not _joined(low):
-            continue  # pint reads "tonnes in" as a product; a unit of words is joined
-        found = units.physical_unit(words)
+        if low in ("pound", "pounds") and scale > 1.0 and not _of_after(sdoc, end):
+            return Unit("GBP", units.MONEY), end, 1.0  # "5 million pounds" is money
+        found = _pint_unit(words, written, size)
         if found is not None and sdoc[start].pos_ in _UNIT_POS:
             return found, end, 1.0
     return None
 
 
+def _pint_unit(words: str, written: str, size: int) -> Unit | None:
+    """A unit of one word, or of words joined into one ("miles per hour", "km/h", "lb-ft");
+    pint names some with an underscore ("nautical miles" -> nautical_mile). Words merely
+    side by side are no unit: pint would read "tonnes in" as tonne-inches."""
+    if size == 1 or " " not in written:
+        return units.physical_unit(written)
+    if _joined(words):
+        return units.physical_unit(words)
+    if size == 2:
+        return units.physical_unit(words.replace(" ", "_"))
+    return None
+
+
+def _of_after(sdoc, end: int) -> bool:
+    return end + 1 < len(sdoc) and sdoc[end + 1].lower_ == "of"
+
+
+_UNIT_PUNCT = ("/", "″", '"', "-", "°")
 _UNIT_POS = ("NOUN", "PROPN", "X", "SYM", "ADJ", "NUM")
-_JOINERS = ("per", "/", "square", "sq", "cubic", "degree", "degrees")
+_JOINERS = ("per", "/", "square", "sq", "cubic", "degree", "degrees", "°")
 
 
 def _joined(words: str) -> bool:

@@ -137,15 +137,15 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     for it ("bhp" -> horsepower). `glued`: written against the number ("640bhp"), where a
     one-letter symbol is safe; apart from it, one-letter symbols and ordinary English words
     that pint also defines ("a", "points", "grain") are not units."""
-    text = words.strip()
-    if not text or not re.fullmatch(r"[A-Za-zµμ°″′\"'/ ]+(\*\*\d)?", text):
+    text = re.sub(r"°\s+", "°", words.strip())  # "° C" as the tokenizer splits "°C"
+    if not text or not re.fullmatch(r"[A-Za-zµμ°″′\"'/_ -]+(\*\*\d)?", text):
         return None
     lex = cues.load("units")
     aliases = lex.get("unit_aliases") or {}
     alias = aliases.get(text) or aliases.get(text.lower())
-    if alias is None:
+    if alias is None and not glued:
         # matched in their own case: "M" (molar) is no unit, "m" (metre) is; in "R per
-        # day" the first word decides
+        # day" the first word decides. Glued to digits ("10.9in") they are units.
         word = text.split()[0]
         if word in (lex.get("not_units") or ()):
             return None
