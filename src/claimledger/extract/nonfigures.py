@@ -30,13 +30,14 @@ def in_name(sdoc, first: int, last: int) -> bool:
     prev = sdoc[first - 1]
     # "Stoxx 600", "iPhone 14", "S&P 500": a capital inside or starting a word the tagger
     # may call a noun; not the first word of the sentence, where every word has one
-    if prev.is_sent_start or prev.pos_ not in ("PROPN", "NOUN", "X", "ADJ"):
+    acronym = prev.is_alpha and prev.text.isupper() and len(prev.text) >= 2  # "COVID -19"
+    if prev.is_sent_start or (prev.pos_ not in ("PROPN", "NOUN", "X", "ADJ") and not acronym):
         return False
     if not any(c.isupper() for c in prev.text) or prev.lower_ in _months():
         return False
-    return prev.ent_type_ not in ("DATE", "TIME", "MONEY", "NORP", "PERSON") and (
-        "\n" not in prev.whitespace_
-    )
+    if "\n" in prev.whitespace_:
+        return False
+    return acronym or prev.ent_type_ not in ("DATE", "TIME", "MONEY", "NORP", "PERSON")
 
 
 def _names_what_precedes(sdoc, k: int) -> bool:

@@ -23,6 +23,7 @@ _CHUNK = re.compile(
     r"(?P<suf>[^\d]*)$",
     re.IGNORECASE,
 )
+_WORD_PREFIX = re.compile(r"^[a-z]{2,}-(?=\d)")
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$|^\.\d+$")
 # Punctuation around a chunk that belongs to the sentence, not to the figure.
 _OUTER = "()[]{},;:!?\"'“”‘’"
@@ -91,6 +92,8 @@ def read_digits(sdoc, i: int) -> Written | None:
 
 def _match(sdoc, i: int, end: int):
     text = "".join(t.text for t in sdoc[i : end + 1]).strip(_OUTER)
+    # "sub-300", "over-65s": a word prefix joined by a hyphen says nothing of the value
+    text = _WORD_PREFIX.sub("", text)
     m = _CHUNK.match(text)
     if m is None or not _GROUPED.match(m.group("num")):
         return None

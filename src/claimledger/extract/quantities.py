@@ -142,11 +142,17 @@ def _may_be_figure(sdoc, a: Amount, lex) -> bool:
     return True
 
 
+def _year_like(sdoc, a: Amount) -> bool:
+    """ "2019", "post-2008": four digits that read as a year."""
+    digits = re.sub(r"^[a-z]+-", "", sdoc[a.num_first].text.lower())
+    return a.scale == 1.0 and a.unit is None and bool(_YEAR.match(digits))
+
+
 def _date_but_counts(sdoc, a: Amount) -> bool:
     """ "sales of 5835 units": the tagger called it a date, but no year, month or day is
     written and a plain noun follows it."""
     text = sdoc[a.num_first].text
-    if a.spelled or _YEAR.match(text) or not text.replace(",", "").isdigit():
+    if a.spelled or _year_like(sdoc, a) or not text.replace(",", "").isdigit():
         return False
     nxt = sdoc[a.last + 1] if a.last + 1 < len(sdoc) else None
     return (
@@ -255,7 +261,7 @@ def _high_value(low: Amount, high: Amount) -> float:
 def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int] | None:
     """(counted noun phrase, anchor) of a bare number that counts something."""
     i, first, last, n = a.num_first, a.first, a.last, len(sdoc)
-    if _YEAR.match(sdoc[i].text) and not _counts_plural(sdoc, a):
+    if _year_like(sdoc, a) and not _counts_plural(sdoc, a):
         return None
     if a.value < 2 and not sdoc[i].like_num:
         return None
@@ -294,6 +300,7 @@ def _counts_plural(sdoc, a: Amount) -> bool:
     prev = sdoc[a.first - 1] if a.first > 0 else None
     return (
         nxt is not None
+        and sdoc[a.num_first].text[:1].isdigit()  # not "post-2008 rules"
         and nxt.tag_ == "NNS"
         and (prev is None or (prev.pos_ != "DET" and prev.lower_ not in _TIME_PREPOSITIONS))
         and sdoc[a.first].ent_type_ != "DATE"
@@ -319,7 +326,7 @@ def _counts_news(sdoc, first: int, noun: int | None) -> bool:
     """ "eight other employees left", "two viruses": a small spelled-out count is news when
     it counts a plural noun right after it; after "the", "these", "both", a possessive, it
     points back to things already named ("the two countries")."""
-    if noun is None or sdoc[noun].tag_ not in ("NNS", "NNPS") or noun - first > 3:
+    if noun is None or sdoc[noun].tag_ not in ("NNS", "NNPS") or noun - first > 4:
         return False
     if sdoc[first].lower_ in ("one", "a", "an"):
         return False
@@ -338,7 +345,7 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
     """ "435 homes by sale and 187 by tender", "3.9 million headsets, up from 2.4 million",
     "rose 2 percent while the other fell 1": a bare number takes the unit of the figure it
     is coordinated with or compared to, earlier in the same sentence."""
-    if not before or a.spelled or _YEAR.match(sdoc[a.num_first].text):
+    if not before or a.spelled or _year_like(sdoc, a):
         return None
     prev = before[-1]
     if prev.unit == "factor" or sdoc[prev.last].sent != sdoc[a.first].sent:
