@@ -145,3 +145,38 @@ def test_amounts_a_number_the_tagger_calls_a_date_still_counts_a_noun(nlp):
 )
 def test_amounts_names_addresses_times_ranks_scores_are_no_figures(nlp, text):
     assert find_figures(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The fund has spent 340 million of the 2.5 billion euros it holds.",
+            [(340e6, "EUR"), (2.5e9, "EUR")],
+        ),
+        (
+            "Mileage rose from 19 mpg in town to 26 on the road.",
+            [(19, "mile per gallon"), (26, "mile per gallon")],
+        ),
+        ("The county now has about 2 M residents.", [(2e6, "count")]),
+        ("Demand for sub-200 sq m units is strong.", [(200, "square metre")]),
+        ("The engine delivers 1.1 million pounds of thrust at launch.", [(1.1e6, "pound")]),
+        ("It was 38C in the shade on Monday.", [(38, "degree Celsius")]),
+        ("The shares closed at 212p in London.", [(212, "GBX")]),
+    ],
+)
+def test_amounts_units_from_wholes_neighbours_and_context(nlp, text, expected):
+    assert [(f.value, f.unit) for f in find_figures(nlp(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinics ran out of COVID -19 tests in the winter.",
+        "The rules written post-2008 still apply.",
+        "Two officials said the bridge would reopen soon.",
+        "The two countries signed the accord in the capital.",
+    ],
+)
+def test_amounts_prefixed_names_years_and_speakers_are_no_figures(nlp, text):
+    assert find_figures(nlp(text)) == []
