@@ -105,6 +105,8 @@ def _with_unit(sdoc, i: int, w: numbers.Written, code: str | None, lex) -> Amoun
                 last = end
     marked = unit is not None
     first = i
+    if i > 0 and sdoc[i - 1].lower_ == "minus" and value > 0:
+        value, first = -value, i - 1  # "minus 40 degrees"
     return Amount(value, scale, first, last, w.first, w.last, unit, w.spelled, suffix, marked)
 
 
@@ -181,7 +183,7 @@ def _unit_after(sdoc, j: int, scale: float, lex) -> tuple[Unit, int, float] | No
         if low in ("pound", "pounds") and scale > 1.0 and not _of_after(sdoc, end):
             return Unit("GBP", units.MONEY), end, 1.0  # "5 million pounds" is money
         found = _pint_unit(words, written, size)
-        if found is not None and sdoc[start].pos_ in _UNIT_POS:
+        if found is not None and (size > 1 or sdoc[start].pos_ in _UNIT_POS):
             return found, end, 1.0
     return None
 
