@@ -28,6 +28,9 @@ def figures(nlp, text):
         ("The mill sold 4,300 Japanese yen worth of rice.", 4300, "JPY"),
         ("The club spent 40 million pounds on the new stand.", 40_000_000, "GBP"),
         ("Tea prices rose to PS3.2m for the season.", 3_200_000, "GBP"),
+        ("The state will spend Rs 450 crore on new roads.", 4_500_000_000, "INR"),
+        ("The court fined the firm 3 lakh rupees on Friday.", 300_000, "INR"),
+        ("Shipbuilders booked 4 trillion won in orders.", 4e12, "KRW"),
     ],
 )
 def test_amounts_currencies_before_or_after_with_scales(nlp, text, value, unit):

@@ -64,10 +64,14 @@ def _currency_before(sdoc, i: int) -> tuple[str | None, int]:
         if code is not None:
             return code, i + 1  # "HK $5.4m": the sign's own chunk carries the digits
     written_apart = tok.whitespace_ and nxt.text[:1].isdigit()
-    if written_apart and (
-        units.is_iso_code(tok.text) or (not tok.text.isalpha() and units.currency(tok.text))
-    ):
-        return units.currency(tok.text), i + 1
+    # "USD 5bn", "€ 5", "Rs 500", "RM 20": a code, a sign, or a short capitalised symbol
+    short = len(tok.text.rstrip(".")) <= 3 and tok.text[:1].isupper()
+    if short and tok.text.isupper() and not units.is_symbol(tok.text):
+        short = False  # "PS 5" is a games console; "PS2.7m" glued is pounds
+    if written_apart and (units.is_iso_code(tok.text) or not tok.text.isalpha() or short):
+        code = units.currency(tok.text)
+        if code is not None:
+            return code, i + 1
     return None, i
 
 

@@ -53,6 +53,11 @@ def currency(text: str) -> str | None:
     return None
 
 
+def is_symbol(text: str) -> bool:
+    """ "RM", "HK$": a currency symbol CLDR writes, in its own case."""
+    return text.strip() in _currency_tables(cues.current_dirs())[1]
+
+
 def is_iso_code(text: str) -> bool:
     """ "USD", "MYR" written in capitals: a currency code, not the word "try"."""
     return text.isupper() and text.lower() in _codes()
