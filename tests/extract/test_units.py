@@ -34,7 +34,7 @@ def test_units_currency_forms_resolve_to_iso_codes(written, code):
     assert units.currency(written) == code
 
 
-@pytest.mark.parametrize("written", ["try", "usd", "rm", "kr", "Rs", "mk", "the"])
+@pytest.mark.parametrize("written", ["try", "usd", "rm", "kr", "mk", "the"])
 def test_units_ambiguous_or_lowercase_forms_are_no_currency(written):
     assert units.currency(written) is None
 
