@@ -126,6 +126,11 @@ def test_amounts_bare_number_takes_the_unit_of_its_coordinated_neighbour(nlp):
     assert [f.counted for f in found] == ["tablets", "tablets"]
 
 
+def test_amounts_bare_number_counts_what_the_next_coordinated_number_counts(nlp):
+    found = find_figures(nlp("The plant went from 1400 to 1900 workers in a year."))
+    assert [(f.value, f.counted) for f in found] == [(1400, "workers"), (1900, "workers")]
+
+
 def test_amounts_a_number_the_tagger_calls_a_date_still_counts_a_noun(nlp):
     fig = find_figures(nlp("The dealer reported sales of 4721 units in June."))[0]
     assert (fig.value, fig.unit, fig.counted) == (4721, "count", "units")

@@ -221,7 +221,7 @@ def _figure(sdoc, a: Amount, high: Amount | None, lex) -> Figure | None:
     qualifier, qstart = _qualifier(sdoc, a.first, lex)
     counted = None
     if unit is None:
-        read = _count(sdoc, a, qualifier, lex)
+        read = _count(sdoc, a, qualifier, lex) or _noun_ahead(sdoc, a, lex)
         if read is None:
             return None
         counted, anchor = read
@@ -305,6 +305,31 @@ def _counts_plural(sdoc, a: Amount) -> bool:
         and (prev is None or (prev.pos_ != "DET" and prev.lower_ not in _TIME_PREPOSITIONS))
         and sdoc[a.first].ent_type_ != "DATE"
     )
+
+
+def _noun_ahead(sdoc, a: Amount, lex) -> tuple[str, int] | None:
+    """ "from 1000 to 2000 hires", "4821 in the north while the south had 3310 strikes": a
+    bare number counts what the next number, coordinated with it, counts."""
+    if a.spelled or _year_like(sdoc, a) or a.value < 2:
+        return None
+    links = cues.words("units", "carry_links") | cues.words("units", "count_links")
+    stop = min(sdoc[a.last].sent.end, a.last + 13)
+    for j in range(a.last + 1, stop):
+        if not sdoc[j].text[:1].isdigit():
+            continue
+        other = amounts.read_amount(sdoc, j, lex)
+        if other is not None and _year_like(sdoc, other) and not _counts_plural(sdoc, other):
+            continue  # "4821 in 2019 while ...": a year on the way
+        if not any(t.lower_ in links for t in sdoc[a.last + 1 : j]):
+            return None
+        if other is None or other.unit is not None:
+            return None
+        increments = cues.words("units", "count_increments")
+        noun = _counted_noun(sdoc, other.first, other.last, increments)
+        if noun is None or sdoc[noun].lower_ in _months():
+            return None
+        return _noun_phrase(sdoc, noun, other.last), _anchor(sdoc, a.first, a.last)
+    return None
 
 
 def _partitive_unit(sdoc, a: Amount, lex) -> Amount:
