@@ -131,6 +131,18 @@ def test_amounts_bare_number_counts_what_the_next_coordinated_number_counts(nlp)
     assert [(f.value, f.counted) for f in found] == [(1400, "workers"), (1900, "workers")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two of the mayor's deputies were fired on Monday.", [(2, "deputies")]),
+        ("The party won 40 of the 60 seats.", [(40, "seats"), (60, "seats")]),
+        ("Nine of them voted against the plan.", []),
+    ],
+)
+def test_amounts_a_part_counts_the_plural_noun_after_of(nlp, text, expected):
+    assert [(f.value, f.counted) for f in find_figures(nlp(text))] == expected
+
+
 def test_amounts_a_number_the_tagger_calls_a_date_still_counts_a_noun(nlp):
     fig = find_figures(nlp("The dealer reported sales of 4721 units in June."))[0]
     assert (fig.value, fig.unit, fig.counted) == (4721, "count", "units")

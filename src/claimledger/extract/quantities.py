@@ -270,6 +270,8 @@ def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int
     increments = cues.words("units", "count_increments")
     bounded = qualifier is not None or (last + 1 < n and sdoc[last + 1].lower_ in increments)
     noun = _counted_noun(sdoc, first, last, increments)
+    if noun is None:
+        noun = _partitive_noun(sdoc, last)
     if a.spelled and a.value < 10 and not bounded and not _counts_news(sdoc, first, noun):
         # "the two countries": a spelled-out small number that points back
         return None
@@ -305,6 +307,22 @@ def _counts_plural(sdoc, a: Amount) -> bool:
         and (prev is None or (prev.pos_ != "DET" and prev.lower_ not in _TIME_PREPOSITIONS))
         and sdoc[a.first].ent_type_ != "DATE"
     )
+
+
+def _partitive_noun(sdoc, last: int) -> int | None:
+    """ "Two of the mayor's deputies", "40 of the 60 seats": the plural noun after "of"
+    (and a determiner or possessor) is what the number counts."""
+    k = last + 1
+    if k >= len(sdoc) or sdoc[k].lower_ != "of":
+        return None
+    for j in range(k + 1, min(len(sdoc), k + 5)):
+        tok = sdoc[j]
+        if tok.tag_ in ("NNS", "NNPS"):
+            return j
+        possessor = j + 1 < len(sdoc) and sdoc[j + 1].tag_ == "POS"  # "the mayor's"
+        if tok.pos_ not in ("DET", "PROPN", "PART", "ADJ", "NUM") and not possessor:
+            return None
+    return None
 
 
 def _noun_ahead(sdoc, a: Amount, lex) -> tuple[str, int] | None:
@@ -351,7 +369,7 @@ def _counts_news(sdoc, first: int, noun: int | None) -> bool:
     """ "eight other employees left", "two viruses": a small spelled-out count is news when
     it counts a plural noun right after it; after "the", "these", "both", a possessive, it
     points back to things already named ("the two countries")."""
-    if noun is None or sdoc[noun].tag_ not in ("NNS", "NNPS") or noun - first > 4:
+    if noun is None or sdoc[noun].tag_ not in ("NNS", "NNPS") or noun - first > 5:
         return False
     if sdoc[first].lower_ in ("one", "a", "an"):
         return False
