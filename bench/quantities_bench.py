@@ -64,10 +64,12 @@ def main() -> None:
     score += ["--ledger", str(out / "ledger" / "ledger.json"), "--dump", str(out / "detail.json")]
     if args.only != "claimledger":
         python = _bench_venv(Path(args.venv))
-        env = dict(env, **_locale_env(out))
+        # the baselines' own warnings (old spaCy models, CQE's logging) are not ours to show
+        env = dict(env, PYTHONWARNINGS="ignore", **_locale_env(out))
         for system, flag in (("quantulum3", "--quantulum"), ("CQE", "--cqe")):
             path = out / f"{system}.json"
-            _run([str(python), str(BASELINES), system, str(sentences), str(path)], env=env)
+            cmd = [str(python), str(BASELINES), system, str(sentences), str(path)]
+            _run(cmd, env=env, quiet=True)
             timings[system] = json.loads(path.read_text(encoding="utf-8"))["timing"]
             score += [flag, str(path)]
     scored = subprocess.run(score, capture_output=True, text=True, check=False)
