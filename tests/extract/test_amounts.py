@@ -68,6 +68,10 @@ def test_amounts_percent_variants_are_ratios(nlp, text, value):
         ("The rover drilled a 1.5mm hole in the rock.", 1.5, "millimetre", "[length]"),
         ("The tank holds a 2.4-litre engine and more.", 2.4, "litre", "[length] ** 3"),
         ("The screen is 6.7″ across the diagonal.", 6.7, "inch", "[length]"),
+        ("They bought a 2,800-square-foot house.", 2800, "square foot", "[length] ** 2"),
+        ("The cabin offers 900 sq. ft. of space.", 900, "square foot", "[length] ** 2"),
+        ("The jet engine reached 140 decibels on take-off.", 140, "decibel", "[level]"),
+        ("The athlete weighs 82 kilos before the fight.", 82, "kilogram", "[mass]"),
     ],
 )
 def test_amounts_physical_units_carry_their_dimension(nlp, text, value, unit, dimension):

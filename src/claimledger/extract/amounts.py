@@ -131,7 +131,7 @@ def _glued(sdoc, w: numbers.Written, suffix: str, code, lex) -> tuple[float, Uni
         return 1.0, Unit(glued_code, units.MONEY)  # "1,200€"
     if low in cues.words("units", "percent"):
         return 0.01, RATIO  # "24pc": a ratio, like "69%" -> 0.69
-    if code is None and suffix.startswith("-") and len(low) > 1 and not low.isalpha():
+    if code is None and suffix.startswith("-") and not low.replace("-", "").isalpha():
         return None
     if low in cues.words("units", "factor_words"):
         return 1.0, Unit("factor", "factor")  # "17-fold"
@@ -170,6 +170,8 @@ def _unit_after(sdoc, j: int, scale: float, lex) -> tuple[Unit, int, float] | No
         end = start + size - 1
         if end >= n or any(t.is_punct and t.text not in _UNIT_PUNCT for t in sdoc[start : end + 1]):
             continue
+        if size > 1 and (sdoc[end].is_punct or any(t.is_space for t in sdoc[start : end + 1])):
+            continue  # "68 degrees." ends the sentence; "sq. ft" keeps its inner dot
         words = " ".join(t.text for t in sdoc[start : end + 1])
         written = sdoc[start : end + 1].text  # "km/h", "lb-ft" as written
         low = words.lower()
@@ -199,7 +201,7 @@ def _pint_unit(words: str, written: str, size: int) -> Unit | None:
     if size == 1 or " " not in written:
         return units.physical_unit(written)
     if _joined(words):
-        return units.physical_unit(words)
+        return units.physical_unit(written)
     if size == 2:
         return units.physical_unit(words.replace(" ", "_"))
     return None
@@ -209,7 +211,7 @@ def _of_after(sdoc, end: int) -> bool:
     return end + 1 < len(sdoc) and sdoc[end + 1].lower_ == "of"
 
 
-_UNIT_PUNCT = ("/", "″", '"', "-", "°")
+_UNIT_PUNCT = ("/", "″", '"', "-", "°", ".")  # "km/h", "lb-ft", "°C", "sq. ft."
 _UNIT_POS = ("NOUN", "PROPN", "X", "SYM", "ADJ", "NUM")
 _JOINERS = ("per", "/", "square", "sq", "cubic", "degree", "degrees", "°")
 

@@ -143,7 +143,7 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     one-letter symbol is safe; apart from it, one-letter symbols and ordinary English words
     that pint also defines ("a", "points", "grain") are not units."""
     text = re.sub(r"°\s+", "°", words.strip())  # "° C" as the tokenizer splits "°C"
-    if not text or not re.fullmatch(r"[A-Za-zµμ°″′\"'/_ -]+(\*\*\d)?", text):
+    if not text or not re.fullmatch(r"[A-Za-zµμ°″′\"'/_ .-]+(\*\*\d)?", text):
         return None
     lex = cues.load("units")
     aliases = lex.get("unit_aliases") or {}
@@ -156,7 +156,11 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
             return None
         if not glued and word.isalpha() and (len(word) == 1 or (len(word) > 2 and word.istitle())):
             return None  # "W" or "Elm" apart from a number: a letter, a name
-    pint_name = str(alias or text)
+    # "square-foot", "sq. ft.": hyphens and abbreviation dots are not pint's operators
+    pint_name = str(alias or re.sub(r"(?<=[a-z])\.", "", text.replace("-", " ")))
+    if alias is None and pint_name != text:
+        alias = aliases.get(pint_name) or aliases.get(pint_name.lower())
+        pint_name = str(alias or pint_name)
     units = _registry()
     try:
         parsed = units.parse_units(pint_name)
@@ -173,7 +177,8 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
         base = next((k for k in kept if name.endswith(k)), None)
         if base is None:
             return None
-        return Unit(_display(name), "[angle]" if base == "degree" else "[information]")
+        dims = {"degree": "[angle]", "decibel": "[level]"}
+        return Unit(_display(name), dims.get(base, "[information]"))
     # an alias names the unit as written ("milliampere * hour"); pint would sort its factors
     written = str(alias) if alias and ("*" in str(alias) or "/" in str(alias)) else name
     return Unit(_display(written), str(parsed.dimensionality))
