@@ -148,23 +148,10 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     lex = cues.load("units")
     aliases = lex.get("unit_aliases") or {}
     alias = aliases.get(text) or aliases.get(text.lower())
-    if alias is None and not glued:
-        # matched in their own case: "M" (molar) is no unit, "m" (metre) is; in "R per
-        # day" the first word decides. Glued to digits ("10.9in") they are units.
-        word = text.split()[0]
-        if word in (lex.get("not_units") or ()):
-            return None
-        if not glued and word.isalpha() and (len(word) == 1 or (len(word) > 2 and word.istitle())):
-            return None  # "W" or "Elm" apart from a number: a letter, a name
-    # "square-foot", "sq. ft.": hyphens and abbreviation dots are not pint's operators
-    pint_name = str(alias or re.sub(r"(?<=[a-z])\.", "", text.replace("-", " ")))
-    if alias is None and pint_name != text:
-        alias = aliases.get(pint_name) or aliases.get(pint_name.lower())
-        pint_name = str(alias or pint_name)
-    units = _registry()
-    try:
-        parsed = units.parse_units(pint_name)
-    except Exception:  # pint raises several error types for text it cannot read
+    if alias is None and not glued and _refused(text, lex):
+        return None
+    parsed, alias = _parse(text, alias, aliases)
+    if parsed is None:
         return None
     name = str(parsed)
     if " * " in name and alias is None:
@@ -182,6 +169,35 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     # an alias names the unit as written ("milliampere * hour"); pint would sort its factors
     written = str(alias) if alias and ("*" in str(alias) or "/" in str(alias)) else name
     return Unit(_display(written), str(parsed.dimensionality))
+
+
+def _refused(text: str, lex) -> bool:
+    """Apart from a number: stop-words matched in their own case ("M" is no molar, "m" is a
+    metre; in "R per day" the first word decides), a lone letter, a capitalised name."""
+    word = text.split()[0]
+    if word in (lex.get("not_units") or ()):
+        return True
+    alone = " " not in text and "/" not in text  # "m per minute" is fine
+    return word.isalpha() and ((len(word) == 1 and alone) or (len(word) > 2 and word.istitle()))
+
+
+def _parse(text: str, alias, aliases):
+    """(pint units, alias used) for the text: as written, then with hyphens and
+    abbreviation dots read the way pint names units ("light-years" -> light_year,
+    "square-foot" -> square foot, "sq. ft." -> sq ft)."""
+    if alias is not None:
+        names = [str(alias)]
+    else:
+        plain = re.sub(r"(?<=[a-z])\.", "", text)
+        names = list(dict.fromkeys([plain, plain.replace("-", "_"), plain.replace("-", " ")]))
+    units = _registry()
+    for name in names:
+        found = aliases.get(name) or aliases.get(name.lower()) if alias is None else None
+        try:
+            return units.parse_units(str(found or name)), found or alias
+        except Exception:  # pint raises several error types for text it cannot read
+            continue
+    return None, alias
 
 
 @cache
