@@ -31,6 +31,8 @@ def figures(nlp, text):
         ("The state will spend Rs 450 crore on new roads.", 4_500_000_000, "INR"),
         ("The court fined the firm 3 lakh rupees on Friday.", 300_000, "INR"),
         ("Shipbuilders booked 4 trillion won in orders.", 4e12, "KRW"),
+        ("Cleaners now earn $17-an-hour in the city.", 17, "USD"),
+        ("Exports earned NT$2.3 trillion last year.", 2.3e12, "TWD"),
     ],
 )
 def test_amounts_currencies_before_or_after_with_scales(nlp, text, value, unit):

@@ -43,10 +43,13 @@ class Written:
 
 
 def chunk_end(sdoc, i: int) -> int:
-    """Index of the last token glued to token i (no whitespace in between)."""
+    """Index of the last token glued to token i (no whitespace in between), short of a
+    full stop that ends the sentence ("$1,800.")."""
     j = i
     while j + 1 < len(sdoc) and not sdoc[j].whitespace_ and sdoc[j + 1].text not in _OUTER:
         j += 1
+    while j > i and sdoc[j].text == "." and sdoc[j].is_punct:
+        j -= 1
     return j
 
 
