@@ -143,6 +143,8 @@ def test_amounts_bare_number_counts_what_the_next_coordinated_number_counts(nlp)
         ("Two of the mayor's deputies were fired on Monday.", [(2, "deputies")]),
         ("The party won 40 of the 60 seats.", [(40, "seats"), (60, "seats")]),
         ("Nine of them voted against the plan.", []),
+        ("The club won 14 of its 20 matches.", [(14, "matches"), (20, "matches")]),
+        ("Some 3,000-plus runners started the race.", [(3000, "runners")]),
     ],
 )
 def test_amounts_a_part_counts_the_plural_noun_after_of(nlp, text, expected):

@@ -135,6 +135,8 @@ def _glued(sdoc, w: numbers.Written, suffix: str, code, lex) -> tuple[float, Uni
         return None
     if code is not None and suffix.startswith("-") and low not in scales:
         return 1.0, None  # "$15-an-hour", "$400,000-a-year": money with its rate
+    if low in cues.words("units", "plus_suffixes"):
+        return 1.0, None  # "2,000-plus volunteers"
     if low in cues.words("units", "factor_words"):
         return 1.0, Unit("factor", "factor")  # "17-fold"
     sub = (lex.get("subunit_suffixes") or {}).get(low)

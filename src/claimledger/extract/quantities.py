@@ -320,7 +320,8 @@ def _partitive_noun(sdoc, last: int) -> int | None:
         if tok.tag_ in ("NNS", "NNPS"):
             return j
         possessor = j + 1 < len(sdoc) and sdoc[j + 1].tag_ == "POS"  # "the mayor's"
-        if tok.pos_ not in ("DET", "PROPN", "PART", "ADJ", "NUM") and not possessor:
+        determiner = tok.pos_ in ("DET", "PROPN", "PART", "ADJ", "NUM") or tok.tag_ == "PRP$"
+        if not (determiner or possessor):
             return None
     return None
 
