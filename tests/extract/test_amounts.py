@@ -145,6 +145,7 @@ def test_amounts_bare_number_counts_what_the_next_coordinated_number_counts(nlp)
         ("Nine of them voted against the plan.", []),
         ("The club won 14 of its 20 matches.", [(14, "matches"), (20, "matches")]),
         ("Some 3,000-plus runners started the race.", [(3000, "runners")]),
+        ("A 15-member jury heard the case.", [(15, "member")]),
     ],
 )
 def test_amounts_a_part_counts_the_plural_noun_after_of(nlp, text, expected):

@@ -151,7 +151,9 @@ def _glued(sdoc, w: numbers.Written, suffix: str, code, lex) -> tuple[float, Uni
             return float(scales[head]) / 100, RATIO
     unit = units.lexicon_unit(low) or units.physical_unit(suffix.lstrip("-"), glued=True)
     if unit is None:
-        return None
+        # "a 12-member panel", "an 18-hole course": the number counts the word glued to it
+        # (quantities.py reads it from the suffix); "37-year-old" stays no amount
+        return (1.0, None) if suffix.startswith("-") and low.isalpha() else None
     return 1.0, unit
 
 

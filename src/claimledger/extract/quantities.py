@@ -269,6 +269,10 @@ def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int
         return None
     increments = cues.words("units", "count_increments")
     bounded = qualifier is not None or (last + 1 < n and sdoc[last + 1].lower_ in increments)
+    glued_noun = a.suffix[1:].lower()
+    plus = cues.words("units", "plus_suffixes")
+    if a.suffix.startswith("-") and glued_noun.isalpha() and glued_noun not in plus:
+        return a.suffix[1:], a.num_first  # "a 12-member panel" counts members
     noun = _counted_noun(sdoc, first, last, increments)
     if noun is None:
         noun = _partitive_noun(sdoc, last)
