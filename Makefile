@@ -35,6 +35,7 @@ bench: setup
 	$(BIN)/python bench/reconcile_bench.py
 	$(BIN)/python bench/html_bench.py
 	$(BIN)/python bench/pathological_bench.py
+	$(BIN)/python bench/quantities_bench.py
 
 # Issue 12: 20 kill -9 of each command, then 50 and 200 loopback clients on the web UI.
 bench-reliability: setup

@@ -1,0 +1,211 @@
+"""Amounts as news writes them: currencies, scales and units glued to the digits or written
+around them, number words, ranges sharing a scale or unit, units carried from a neighbour,
+and numbers that are no amount (names, addresses, clock times, ranks, scores)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.quantities import find_figures
+
+
+def figures(nlp, text):
+    return [(f.value, f.value_high, f.unit, f.dimension) for f in find_figures(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The fund raised USD10m from pension savers last week.", 10_000_000, "USD"),
+        ("The insurer set aside HK $5.4m for the claims.", 5_400_000, "HKD"),
+        ("A plate of noodles costs RM23.50 at the market stall.", 23.5, "MYR"),
+        ("The retailer paid S $2mil for the warehouse lease.", 2_000_000, "SGD"),
+        ("The port upgrade cost $A48,200,000 in the end.", 48_200_000, "AUD"),
+        ("The yard paid $US7 billion for the new cranes.", 7_000_000_000, "USD"),
+        ("The plan costs AUD3.5m over three years.", 3_500_000, "AUD"),
+        ("She bought the bicycle for 950€ in the spring.", 950, "EUR"),
+        ("Tickets sell for 12.99 Canadian dollars per month.", 12.99, "CAD"),
+        ("The mill sold 4,300 Japanese yen worth of rice.", 4300, "JPY"),
+        ("The club spent 40 million pounds on the new stand.", 40_000_000, "GBP"),
+        ("Tea prices rose to PS3.2m for the season.", 3_200_000, "GBP"),
+        ("The state will spend Rs 450 crore on new roads.", 4_500_000_000, "INR"),
+        ("The court fined the firm 3 lakh rupees on Friday.", 300_000, "INR"),
+        ("Shipbuilders booked 4 trillion won in orders.", 4e12, "KRW"),
+        ("Cleaners now earn $17-an-hour in the city.", 17, "USD"),
+        ("Exports earned NT$2.3 trillion last year.", 2.3e12, "TWD"),
+    ],
+)
+def test_amounts_currencies_before_or_after_with_scales(nlp, text, value, unit):
+    (found,) = figures(nlp, text)
+    assert found[0] == pytest.approx(value)
+    assert (found[2], found[3]) == (unit, "money")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The shares trade at a 24pc discount to their value.", 0.24),
+        ("The index closed +0.4% on Friday afternoon.", 0.004),
+        ("Turnout fell 3 pct in the northern wards.", 0.03),
+    ],
+)
+def test_amounts_percent_variants_are_ratios(nlp, text, value):
+    (found,) = figures(nlp, text)
+    assert found[0] == pytest.approx(value)
+    assert found[2:] == ("ratio", "ratio")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "dimension"),
+    [
+        ("The coupe has a 510bhp engine under its bonnet.", 510, "horsepower", "[mass]"),
+        ("Each roof carries a 6kW solar array.", 6, "kilowatt", "[mass]"),
+        (
+            "The storm brought gusts of 90 miles per hour to the coast.",
+            90,
+            "mile per hour",
+            "[time]",
+        ),
+        ("The new office floor covers 420 sq m of space.", 420, "square metre", "[length] ** 2"),
+        ("The rover drilled a 1.5mm hole in the rock.", 1.5, "millimetre", "[length]"),
+        ("The tank holds a 2.4-litre engine and more.", 2.4, "litre", "[length] ** 3"),
+        ("The screen is 6.7″ across the diagonal.", 6.7, "inch", "[length]"),
+        ("They bought a 2,800-square-foot house.", 2800, "square foot", "[length] ** 2"),
+        ("The cabin offers 900 sq. ft. of space.", 900, "square foot", "[length] ** 2"),
+        ("The jet engine reached 140 decibels on take-off.", 140, "decibel", "[level]"),
+        ("The athlete weighs 82 kilos before the fight.", 82, "kilogram", "[mass]"),
+    ],
+)
+def test_amounts_physical_units_carry_their_dimension(nlp, text, value, unit, dimension):
+    (found,) = figures(nlp, text)
+    assert found[0] == pytest.approx(value)
+    assert found[2] == unit
+    assert dimension in found[3]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Regulators may impose a fine of $2 to $6 billion on the bank.", 2e9, 6e9, "USD"),
+        ("The repairs will cost between €3 and €8 million in total.", 3e6, 8e6, "EUR"),
+        ("The singers can reach between 12kHz and 14kHz in tests.", 12, 14, "kilohertz"),
+        ("The boats sail at 12 to 18 miles per hour in the bay.", 12, 18, "mile per hour"),
+        ("The charger offers 5-15W depending on the phone.", 5, 15, "watt"),
+        ("The dashboard has a 9- or 10-inch display.", 9, 10, "inch"),
+    ],
+)
+def test_amounts_ranges_share_scale_and_unit(nlp, text, low, high, unit):
+    (found,) = figures(nlp, text)
+    assert found[0] == pytest.approx(low)
+    assert found[1] == pytest.approx(high)
+    assert found[2] == unit
+
+
+def test_amounts_from_to_is_two_figures_sharing_the_unit(nlp):
+    found = figures(nlp, "Costs rose from $12 to $19 billion over the decade.")
+    assert [(v, u) for v, _h, u, _d in found] == [(12e9, "USD"), (19e9, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The college enrolls thirty-one thousand four hundred twelve students.", 31412),
+        ("The bakery sold at least a half-dozen cakes before noon.", 6),
+        ("The farm keeps about four dozen goats on the hill.", 48),
+        ("The region now has 3 hundred thousand residents.", 300_000),
+    ],
+)
+def test_amounts_number_words_compound(nlp, text, value):
+    fig = find_figures(nlp(text))[0]
+    assert (fig.value, fig.unit) == (value, "count")
+
+
+def test_amounts_bare_number_takes_the_unit_of_its_coordinated_neighbour(nlp):
+    found = find_figures(nlp("The council will sell 320 flats by auction and 140 by lottery."))
+    assert [(f.value, f.unit, f.counted) for f in found] == [
+        (320, "count", "flats"),
+        (140, "count", "flats"),
+    ]
+    found = find_figures(
+        nlp("The firm shipped 5.2 million tablets, up from 3.1 million a year ago.")
+    )
+    assert [f.counted for f in found] == ["tablets", "tablets"]
+
+
+def test_amounts_bare_number_counts_what_the_next_coordinated_number_counts(nlp):
+    found = find_figures(nlp("The plant went from 1400 to 1900 workers in a year."))
+    assert [(f.value, f.counted) for f in found] == [(1400, "workers"), (1900, "workers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two of the mayor's deputies were fired on Monday.", [(2, "deputies")]),
+        ("The party won 40 of the 60 seats.", [(40, "seats"), (60, "seats")]),
+        ("Nine of them voted against the plan.", []),
+        ("The club won 14 of its 20 matches.", [(14, "matches"), (20, "matches")]),
+        ("Some 3,000-plus runners started the race.", [(3000, "runners")]),
+        ("A 15-member jury heard the case.", [(15, "member")]),
+    ],
+)
+def test_amounts_a_part_counts_the_plural_noun_after_of(nlp, text, expected):
+    assert [(f.value, f.counted) for f in find_figures(nlp(text))] == expected
+
+
+def test_amounts_a_number_the_tagger_calls_a_date_still_counts_a_noun(nlp):
+    fig = find_figures(nlp("The dealer reported sales of 4721 units in June."))[0]
+    assert (fig.value, fig.unit, fig.counted) == (4721, "count", "units")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares in the Stoxx 600 index moved little on the day.",
+        "The company unveiled the Galaxy 12 Pro in the spring.",
+        "The airline grounded its 737 Max jets after the crash.",
+        "The shop moved to 58 Willow Road last winter.",
+        "The talks resume at 0930 GMT on the ministry's premises.",
+        "The meeting starts at 3 p.m. in the main hall.",
+        "The No. 2 official of the party resigned on Monday.",
+        "The home side won 3-1 after a late penalty.",
+        "The critics accused the board of double standards.",
+        "The category 5 storm flattened the coast.",
+    ],
+)
+def test_amounts_names_addresses_times_ranks_scores_are_no_figures(nlp, text):
+    assert find_figures(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The fund has spent 340 million of the 2.5 billion euros it holds.",
+            [(340e6, "EUR"), (2.5e9, "EUR")],
+        ),
+        (
+            "Mileage rose from 19 mpg in town to 26 on the road.",
+            [(19, "mile per gallon"), (26, "mile per gallon")],
+        ),
+        ("The county now has about 2 M residents.", [(2e6, "count")]),
+        ("Demand for sub-200 sq m units is strong.", [(200, "square metre")]),
+        ("The engine delivers 1.1 million pounds of thrust at launch.", [(1.1e6, "pound")]),
+        ("It was 38C in the shade on Monday.", [(38, "degree Celsius")]),
+        ("The shares closed at 212p in London.", [(212, "GBX")]),
+    ],
+)
+def test_amounts_units_from_wholes_neighbours_and_context(nlp, text, expected):
+    assert [(f.value, f.unit) for f in find_figures(nlp(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinics ran out of COVID -19 tests in the winter.",
+        "The rules written post-2008 still apply.",
+        "Two officials said the bridge would reopen soon.",
+        "The two countries signed the accord in the capital.",
+    ],
+)
+def test_amounts_prefixed_names_years_and_speakers_are_no_figures(nlp, text):
+    assert find_figures(nlp(text)) == []
