@@ -139,6 +139,7 @@ def find_claims(
                     source_named=source is not None,
                     hedge=hedge,
                     counted=fig.counted,
+                    value_high=(round(fig.value_high, 10) if fig.value_high is not None else None),
                     predicate=frame.predicate,
                     place=frame.place,
                     revision=frame.revision,

@@ -100,6 +100,10 @@ def make_item(
     if approximate:
         spread = abs(value) * APPROX  # abs: a fall of around 10% is -11% to -9%
         lo, hi = min(lo, value - spread), max(hi, value + spread)
+    if claim.value_high is not None and claim.value_high > claim.value:
+        # a range ("200 to 225") allows every value between its ends
+        top = float(claim.value_high) * (value / float(claim.value) if claim.value else 1.0)
+        hi = max(hi, top + _half_step(claim.value_text, top))
     near_lo, near_hi = lo, hi
     if claim.qualifier in ("more_than", "at_least"):
         hi, near_hi = math.inf, max(hi, value + abs(value) * LOOSE)

@@ -178,7 +178,8 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
             f"{fa} vs {fb}: orders of magnitude apart, most likely different things counted",
         )
     if (
-        _same_source(a, b)
+        a.family == "count"
+        and _same_source(a, b)
         and not (a.claim.revision or b.claim.revision)
         and a.published
         and b.published
@@ -216,16 +217,13 @@ def _rate(item: Item) -> bool:
 
 
 def _same_source(a: Item, b: Item) -> bool:
-    """One named source however each text words it: "Soylu", "Interior Minister Suleyman
-    Soylu"; "the ministry" and "the Health Ministry" (one name holds the other)."""
-    x, y = a.claim.source or "", b.claim.source or ""
+    """One named source however each text words it: "Soylu" and "Interior Minister Suleyman
+    Soylu" (one name holds the other, or both end in the same capitalised name)."""
+    x, y = (a.claim.source or "").split(), (b.claim.source or "").split()
     if not (x and y and a.claim.source_named and b.claim.source_named):
         return False
     vx, vy = _voice(a), _voice(b)
-    if vx in vy or vy in vx:
-        return True
-    names = {w for w in x.split() if w[:1].isupper() and len(w) > 3}
-    return bool(names & {w for w in y.split() if w[:1].isupper() and len(w) > 3})
+    return vx in vy or vy in vx or (x[-1][:1].isupper() and x[-1].lower() == y[-1].lower())
 
 
 def _voice(item: Item) -> str:
