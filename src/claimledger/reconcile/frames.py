@@ -167,6 +167,13 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
     them: a rate against a total, a forecast against a count, figures too far apart to be
     one disputed number, one source's running count in articles of different days."""
     fa, fb = a.figure, b.bare
+    ya, yb = _year_said(a), _year_said(b)
+    if ya and yb and ya != yb:
+        return Verdict(
+            "different_scope",
+            f"{fa} (said in {ya}) vs {fb} (said in {yb}): undated figures of articles of "
+            "different years hold at different times",
+        )
     if _rate(a) != _rate(b):
         return Verdict("different_scope", f"{fa} vs {fb}: a rate and a total")
     if (a.claim.hedge == "speculative") != (b.claim.hedge == "speculative"):
@@ -214,6 +221,12 @@ def _rate(item: Item) -> bool:
         w in ("a", "per", "each", "every") and nxt.strip(",.;") in _RATE_UNITS
         for w, nxt in itertools.pairwise(after)
     )
+
+
+def _year_said(item: Item) -> str | None:
+    """The year an undated figure is of: its article's, when the period was inferred."""
+    period = item.claim.period
+    return period.start[:4] if period is not None and item.claim.period_inferred else None
 
 
 def _same_source(a: Item, b: Item) -> bool:
