@@ -138,3 +138,23 @@ def test_sqlite_hostile_text_is_stored_verbatim(store):
     loaded = store.load_analysis(analysis.document.id)
     assert loaded.document.text == analysis.document.text
     assert "<script>" in loaded.document.text
+
+
+def test_sqlite_version_1_store_is_migrated_to_stories_and_frames(tmp_path):
+    path = tmp_path / "old.sqlite"
+    with Store.open(path) as s:
+        _save(s, sample_corpus())
+    # what a version-1 store lacked: the stories table, facts' story and label, claims' frame
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "DROP TABLE stories; ALTER TABLE facts DROP COLUMN story;"
+        " ALTER TABLE facts DROP COLUMN label; ALTER TABLE claims DROP COLUMN frame;"
+        " PRAGMA user_version = 1;"
+    )
+    conn.close()
+    with Store.open(path) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        columns = {r[1] for r in s.conn.execute("PRAGMA table_info(facts)")}
+        assert {"story", "label"} <= columns
+        corpus = s.load_corpus()
+        assert corpus.analyses and corpus.stories == ()

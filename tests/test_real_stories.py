@@ -1,0 +1,67 @@
+"""Acceptance on real stories nobody here wrote (issue 8): the gold in tests/corpus/real/
+(written before the tool first ran on each story; docs/EVALUATION.md), scored story by story
+with ../shared/eval/score.py through tools/eval_real.py, macro-averaged over the development
+stories and, apart, over the held-out ones. The floors are the scores measured when this
+file was written; they only go up."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+# metric -> floor, per group (measured 2026-12-03, commit of this file)
+FLOORS = {
+    "development": {
+        "claim_recall": 0.75,
+        "non_conflict_respected": 0.98,
+        "claim_period_acc": 0.53,
+        "claim_actors_acc": 0.25,
+        "outlet_accuracy": 0.95,
+        "date_accuracy": 0.92,
+    },
+    "held out": {
+        "claim_recall": 0.79,
+        "non_conflict_respected": 0.98,
+        "conflict_recall": 0.25,
+        "outlet_accuracy": 0.91,
+        "date_accuracy": 0.91,
+    },
+}
+
+
+def _eval_real():
+    spec = importlib.util.spec_from_file_location("eval_real", ROOT / "tools" / "eval_real.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, dict[str, float | None]]:
+    if not (SHARED / "data").is_dir():
+        pytest.skip("../shared/data is not beside the project")
+    ev = _eval_real()
+    results = {
+        name: ev.run_story(name, gold, corpus, inputs, verbose=False)
+        for name, gold, corpus, inputs in ev.stories(None)
+    }
+    groups = {
+        "development": [r for n, r in results.items() if n not in ev.HELD_OUT],
+        "held out": [r for n, r in results.items() if n in ev.HELD_OUT],
+    }
+    return {group: {m: ev.mean(rows, m) for m in ev.METRICS} for group, rows in groups.items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("group", "metric"), [(g, m) for g, floors in FLOORS.items() for m in floors]
+)
+def test_real_stories_metric_at_or_above_floor(scores, group, metric):
+    value = scores[group][metric]
+    floor = FLOORS[group][metric]
+    assert value is not None and value >= floor, f"{group}: {metric} = {value}, floor {floor}"
