@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 
 from .config import Settings
+from .errors import ClaimledgerError
 from .models import Analysis, Document, Skipped
 
 log = logging.getLogger(__name__)
@@ -123,9 +124,11 @@ class Engine:
 
     workers = 1
     retries = 2  # a batch whose worker died is sent again this many times
+    # what each worker runs on a batch: a module-level function, so workers can import it
+    task: Callable[[Batch, Settings], list[Outcome]] = staticmethod(analyze_batch)
 
     def run(self, batches: Iterable[Batch], settings: Settings) -> Iterator[list[Outcome]]:
-        yield from (analyze_batch(batch, settings) for batch in batches)
+        yield from (self.task(batch, settings) for batch in batches)
 
     def close(self, *, abort: bool = False) -> None:
         """Release the workers; `abort` (Ctrl-C, an error) does not wait for batches
@@ -208,11 +211,11 @@ class ProcessEngine(_Windowed):
 
     def _submit(self, batch: Batch, settings: Settings):
         try:
-            return self._pool.submit(analyze_batch, batch, settings)
+            return self._pool.submit(self.task, batch, settings)
         except BrokenProcessPool:  # a worker died: the whole pool is unusable, start anew
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = self._new_pool()
-            return self._pool.submit(analyze_batch, batch, settings)
+            return self._pool.submit(self.task, batch, settings)
 
     def _wait_any(self, futures: list) -> Iterable:
         done, _ = wait(futures, return_when=FIRST_COMPLETED)
@@ -254,13 +257,18 @@ class DaskEngine(_Windowed):
             self._client = Client(self._cluster)
         else:
             self._client = Client(address, timeout="30s")
+            try:  # a cluster with no worker would take the batches and never answer
+                self._client.wait_for_workers(1, timeout=60)
+            except TimeoutError as exc:
+                self._client.close()
+                raise ClaimledgerError(f"the Dask cluster at {address} has no worker") from exc
         info = self._client.scheduler_info()
         self.workers = max(1, sum(w.get("nthreads", 1) for w in info["workers"].values()))
         if on_dashboard is not None:
             on_dashboard(self._client.dashboard_link)
 
     def _submit(self, batch: Batch, settings: Settings):
-        return self._client.submit(analyze_batch, batch, settings, retries=self.retries, pure=False)
+        return self._client.submit(self.task, batch, settings, retries=self.retries, pure=False)
 
     def _wait_any(self, futures: list) -> Iterable:
         from distributed import wait as dask_wait
