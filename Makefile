@@ -30,9 +30,10 @@ fmt: setup
 	$(BIN)/ruff check --fix $(SRC)
 	$(BIN)/ruff format $(SRC)
 
+# Scaling ratios in one run (bench/scale_bench.py; about an hour on 2 cores at full size).
+# Smaller: make bench BENCH_ARGS="--small 200 --large 600 --claims-small 10000 --claims-large 100000"
 bench: setup
-	$(BIN)/python bench/analyze_bench.py
-	$(BIN)/python bench/reconcile_bench.py
+	OMP_NUM_THREADS=1 $(BIN)/python bench/scale_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

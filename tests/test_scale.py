@@ -117,7 +117,7 @@ def _stored(db: Path) -> int:
 
 
 def test_scale_kill_9_loses_no_finished_document_and_the_rerun_does_the_rest(tmp_path):
-    total = 160  # five batches of 32: the kill lands after the first and before the last
+    total = 160  # ten batches of 16: the kill lands after the first and before the last
     write(tmp_path / "in", {f"{i:03d}.txt": article(i) for i in range(total)})
     db = tmp_path / "out" / "ledger.sqlite"
     run = _cli("analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--processes", "1")

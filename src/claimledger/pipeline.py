@@ -77,9 +77,9 @@ def analyze_documents(
         yield extract(sdoc, doc, meta, settings=settings)
 
 
-# Documents per task sent to a worker: two spaCy batches, so a worker's pipe stays full, and
-# few enough that a kill loses seconds of work.
-TASK_BATCH = 32
+# Documents per task sent to a worker: one spaCy batch (Settings.batch_size). Small tasks keep
+# every worker busy to the end of a run and mean a kill loses seconds of work.
+TASK_BATCH = 16
 
 
 @dataclass
