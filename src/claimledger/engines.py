@@ -225,6 +225,15 @@ class ProcessEngine(_Windowed):
         return isinstance(exc, BrokenProcessPool)
 
     def close(self, *, abort: bool = False) -> None:
+        if abort:
+            # Ctrl-C or an error: stop the workers now rather than let the interpreter's
+            # exit wait for their batches (the executor has no public way before 3.14).
+            terminate = getattr(self._pool, "terminate_workers", None)
+            if terminate is not None:
+                terminate()
+            else:
+                for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                    process.terminate()
         self._pool.shutdown(wait=not abort, cancel_futures=True)
 
 
