@@ -75,8 +75,8 @@ def _worker_nlp(settings: Settings):
     key = (settings.model, settings.lexicon_dirs, settings.use_blis, settings.max_bytes)
     nlp = _NLP.get(key)
     if nlp is None:
-        _limit_threads()
         nlp = _NLP[key] = build_nlp(settings)
+        _limit_threads()  # after the load: threadpoolctl reaches the libraries loaded by then
     return nlp
 
 
