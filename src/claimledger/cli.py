@@ -219,7 +219,8 @@ def _run_analyze(
     settings,
     engine_options: dict | None = None,
 ) -> int:
-    from .engines import make_engine
+    from functools import partial
+
     from .pipeline import analyze
     from .report import render
     from .store import Store
@@ -254,23 +255,20 @@ def _run_analyze(
         click.echo(f"dask dashboard: {link}", err=True)
 
     options = engine_options or {}
-    with (
-        Store.open(db) as store,
-        make_engine(settings.n_process, on_dashboard=on_dashboard, **options) as engine,
-    ):
+    scheduler = options.get("scheduler") or ("dask" if options.get("dask") else None)
+    run = partial(analyze, scheduler=scheduler, on_dashboard=on_dashboard, on_skip=on_skip)
+    with Store.open(db) as store:
         if progress is not None:
             with progress:
                 task = progress.add_task("analysing", total=None)
-                corpus = analyze(
+                corpus = run(
                     list(inputs),
                     settings,
                     store=store,
-                    engine=engine,
                     on_document=lambda n: progress.advance(task, n),
-                    on_skip=on_skip,
                 )
         else:
-            corpus = analyze(list(inputs), settings, store=store, engine=engine, on_skip=on_skip)
+            corpus = run(list(inputs), settings, store=store)
     if not corpus.analyses:
         raise click.ClickException("no input could be analysed (see the lines above)")
     paths = render(corpus, out)

@@ -103,6 +103,7 @@ def analyze(
     engine=None,
     on_document: Progress | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    on_dashboard: Callable[[str], None] | None = None,
 ) -> Corpus:
     """Read every input, analyse every readable article, reconcile claims across the store.
 
@@ -115,18 +116,20 @@ def analyze(
     """
     from contextlib import nullcontext
 
-    from .engines import make_engine
     from .store import Store
 
     settings = settings or Settings()
-    if engine is None:
-        dask = scheduler == "dask"
-        address = scheduler if scheduler not in (None, "dask") else None
-        owned = make_engine(settings.n_process, dask=dask, scheduler=address)
-    else:
-        owned = nullcontext(engine)  # the caller's to close
-    with owned as running, nullcontext(store) if store else Store.open(None) as db:
-        analyze_into(db, inputs, settings, engine=running, on_document=on_document, on_skip=on_skip)
+    with nullcontext(store) if store is not None else Store.open(None) as db:
+        analyze_into(
+            db,
+            inputs,
+            settings,
+            engine=engine,
+            scheduler=scheduler,
+            on_document=on_document,
+            on_skip=on_skip,
+            on_dashboard=on_dashboard,
+        )
         return db.load_corpus()
 
 
@@ -136,16 +139,51 @@ def analyze_into(
     settings: Settings,
     *,
     engine=None,
+    scheduler: str | None = None,
     on_document: Progress | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    on_dashboard: Callable[[str], None] | None = None,
 ) -> RunSummary:
-    """Stream `inputs` into `store` through `engine` (default: this process), then
-    reconcile every document the store holds."""
-    from .engines import Engine
+    """Stream `inputs` into `store`, then reconcile every document the store holds. The
+    engine is `engine` (the caller's to close) or one made from `scheduler` and
+    `settings.n_process`, released before reconciling so its workers' memory is free."""
+    from contextlib import nullcontext
+
+    from .engines import make_engine
+
+    if engine is not None:
+        owned = nullcontext(engine)
+    else:
+        address = scheduler if scheduler not in (None, "dask") else None
+        owned = make_engine(
+            settings.n_process,
+            dask=scheduler == "dask",
+            scheduler=address,
+            on_dashboard=on_dashboard,
+        )
+    summary = RunSummary()
+    with owned as running:
+        entities = _stream(store, inputs, settings, running, summary, on_document, on_skip)
+    summary.documents, summary.facts = reconcile_store(store, settings, summary.skipped, entities)
+    log.info(
+        "analysed %d, reused %d, replaced %d; reconciled %d document(s) into %d facts",
+        summary.analysed,
+        summary.reused,
+        summary.replaced,
+        summary.documents,
+        summary.facts,
+    )
+    return summary
+
+
+def _stream(
+    store, inputs, settings: Settings, engine, summary: RunSummary, on_document, on_skip
+) -> tuple[Entity, ...]:
+    """Send what the store lacks to `engine` and save each analysis as its batch completes.
+    Returns the run's entities, each as the first document by path names it."""
     from .ingest import ingest
     from .store import stream
 
-    summary = RunSummary()
     fingerprint = pipeline_fingerprint(settings)
 
     def progress() -> None:
@@ -178,8 +216,7 @@ def analyze_into(
     # the store keeps the name from the first document by path, as one in-order run would,
     # whichever batch finishes first. Bounded by the entities, not by the documents.
     entities: dict[str, tuple[str, Entity]] = {}
-    running = engine or Engine()
-    for outcomes in running.run(_batches(pending(), TASK_BATCH), settings):
+    for outcomes in engine.run(_batches(pending(), TASK_BATCH), settings):
         for outcome in outcomes:
             if isinstance(outcome, Skipped):
                 skip(outcome)
@@ -193,17 +230,7 @@ def analyze_into(
             summary.replaced += stream.claim_path(store, doc.id, doc.path)
             summary.analysed += 1
             progress()
-    merged = tuple(e for _, e in entities.values())
-    summary.documents, summary.facts = reconcile_store(store, settings, summary.skipped, merged)
-    log.info(
-        "analysed %d, reused %d, replaced %d; reconciled %d document(s) into %d facts",
-        summary.analysed,
-        summary.reused,
-        summary.replaced,
-        summary.documents,
-        summary.facts,
-    )
-    return summary
+    return tuple(e for _, e in entities.values())
 
 
 def reconcile_store(

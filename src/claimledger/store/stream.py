@@ -56,26 +56,26 @@ def claim_path(store: Store, doc_id: str, path: str) -> int:
     """Make `doc_id` the one document read from `path`: older versions of the same path (the
     file before it was edited) are deleted with everything extracted from them, and the
     document takes the path it was last read from. Returns how many versions it replaced.
-    Idempotent, so a crash between the save and this step is mended by the next run."""
+    Idempotent, so a crash between the save and this step is mended by the next run; when
+    there is nothing to mend (the usual case) it only reads, through the path index."""
+    stale = [
+        r[0]
+        for r in store._query("SELECT id FROM documents WHERE path = ? AND id != ?", (path, doc_id))
+    ]
+    row = store._query("SELECT path FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if not stale and (row is None or row[0] == path):
+        return 0
     try:
         with store.conn:
             c = store.conn
-            old = [
-                r[0]
-                for r in c.execute(
-                    "SELECT id FROM documents WHERE path = ? AND id != ?", (path, doc_id)
-                )
-            ]
-            for stale in old:
+            for old in stale:
                 # the full-text index is a virtual table: no cascade reaches it
-                c.execute("DELETE FROM search_index WHERE doc_id = ?", (stale,))
-                c.execute("DELETE FROM documents WHERE id = ?", (stale,))
-            c.execute(
-                "UPDATE documents SET path = ? WHERE id = ? AND path != ?", (path, doc_id, path)
-            )
+                c.execute("DELETE FROM search_index WHERE doc_id = ?", (old,))
+                c.execute("DELETE FROM documents WHERE id = ?", (old,))
+            c.execute("UPDATE documents SET path = ? WHERE id = ?", (path, doc_id))
     except sqlite3.Error as e:
         raise StoreError(store.path, f"cannot record {path} as analysed: {e}") from e
-    return len(old)
+    return len(stale)
 
 
 def document_count(store: Store) -> int:
