@@ -177,15 +177,17 @@ def reconcile_figures(args, work: Path) -> None:
 
 
 def build_store_child(db: Path, n: int) -> None:
-    from claimledger.store import Store
+    """A store of `n` synthetic claims, written in one transaction: the documents and claims
+    reconcile reads (the synthetic analyses hold nothing else), no full-text rows."""
+    from claimledger.store import Store, rows
     from synthetic import synthetic_analyses
 
     tmp = db.with_suffix(".building")
     tmp.unlink(missing_ok=True)
-    with Store.open(tmp) as store:
-        store.conn.execute("PRAGMA synchronous = OFF")  # a scratch file: no fsync per document
-        for analysis in synthetic_analyses(n):
-            store.save_analysis(analysis)
+    with Store.open(tmp) as store, store.conn as c:
+        for a in synthetic_analyses(n):
+            c.execute(rows.INSERT_DOCUMENT, rows.document_row(a.document, a.meta, "bench"))
+            c.executemany(rows.INSERT_CLAIM, [rows.claim_row(i, x) for i, x in enumerate(a.claims)])
     tmp.rename(db)
 
 
