@@ -85,14 +85,17 @@ def main(argv: list[str] | None = None) -> int:
     ids = [c["id"] for c in gold.get("claims") or []]
     problems += [f"claim id {i} used twice" for i in {i for i in ids if ids.count(i) > 1}]
     for rel in gold.get("relations") or []:
-        problems += [f"relation names unknown claim {e}" for e in (rel["a"], rel["b"]) if e not in ids]
+        problems += [
+            f"relation names unknown claim {e}" for e in (rel["a"], rel["b"]) if e not in ids
+        ]
     for line in problems:
         print(f"gold_spans: {line}", file=sys.stderr)
     if problems:
         return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
     header = "".join(
-        line + "\n" for line in args.draft.read_text(encoding="utf-8").splitlines()
+        line + "\n"
+        for line in args.draft.read_text(encoding="utf-8").splitlines()
         if line.startswith("#")
     )
     body = yaml.safe_dump(gold, sort_keys=False, allow_unicode=True, width=100)
