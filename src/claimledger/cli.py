@@ -217,7 +217,7 @@ def _run_analyze(
     out: Path,
     db: Path | None,
     settings,
-    engine_options: dict | None = None,
+    scheduler: str | None = None,
 ) -> int:
     from functools import partial
 
@@ -254,8 +254,6 @@ def _run_analyze(
     def on_dashboard(link: str) -> None:
         click.echo(f"dask dashboard: {link}", err=True)
 
-    options = engine_options or {}
-    scheduler = options.get("scheduler") or ("dask" if options.get("dask") else None)
     run = partial(analyze, scheduler=scheduler, on_dashboard=on_dashboard, on_skip=on_skip)
     with Store.open(db) as store:
         if progress is not None:
@@ -356,8 +354,9 @@ def analyze(
         lexicon_dirs=tuple(lexicon_dirs) or None,
         show_progress=sys.stderr.isatty(),
     )
-    engine = {"dask": use_dask, "scheduler": scheduler}
-    sys.exit(_run_analyze(inputs, out, db, settings, engine))
+    # "dask" starts a LocalCluster; an address joins that cluster (pipeline.analyze)
+    scheduler = scheduler or ("dask" if use_dask else None)
+    sys.exit(_run_analyze(inputs, out, db, settings, scheduler))
 
 
 def sample_corpus() -> Path:
