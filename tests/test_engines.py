@@ -6,6 +6,7 @@ The tasks below are module-level so spawned workers can import them by name."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,17 @@ def die_once(batch, settings):
     if any(d.path == "doomed" for d in batch) and not marker.exists():
         marker.write_text("x", encoding="utf-8")
         os._exit(9)
+    return echo(batch, settings)
+
+
+def meet(batch, settings):
+    """Waits (at most a minute) until two workers have each taken a batch, so a test sees
+    both at work however fast one of them could have done everything alone."""
+    folder = Path(batch[0].text)
+    (folder / str(os.getpid())).touch()
+    deadline = time.monotonic() + 60
+    while len(list(folder.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
     return echo(batch, settings)
 
 
@@ -69,10 +81,10 @@ def test_engines_batches_split_a_stream_without_reading_ahead():
     assert [len(b) for b in batches] == [2, 1]
 
 
-def test_engines_process_pool_returns_every_document_once_from_two_workers():
+def test_engines_process_pool_returns_every_document_once_from_two_workers(tmp_path):
     with ProcessEngine(2) as engine:
-        engine.task = echo
-        results = list(engine.run(_batches(iter(docs(40)), 3), Settings()))
+        engine.task = meet
+        results = list(engine.run(_batches(iter(docs(40, tmp_path)), 3), Settings()))
     assert paths(results) == sorted(f"doc{i}" for i in range(40))
     assert len({o.reason for batch in results for o in batch}) == 2  # both workers worked
 
@@ -117,10 +129,10 @@ def test_engines_window_bounds_the_batches_in_flight():
 
 
 @pytest.mark.slow
-def test_engines_dask_local_cluster_with_two_workers():
+def test_engines_dask_local_cluster_with_two_workers(tmp_path):
     with DaskEngine(workers=2) as engine:
         assert engine.workers == 2
-        engine.task = echo
-        results = list(engine.run(_batches(iter(docs(20)), 2), Settings()))
+        engine.task = meet
+        results = list(engine.run(_batches(iter(docs(20, tmp_path)), 2), Settings()))
     assert paths(results) == sorted(f"doc{i}" for i in range(20))
     assert len({o.reason for batch in results for o in batch}) == 2
