@@ -30,12 +30,16 @@ fmt: setup
 	$(BIN)/ruff check --fix $(SRC)
 	$(BIN)/ruff format $(SRC)
 
+# Scaling ratios in one run (bench/scale_bench.py; about an hour on 2 cores at full size).
+# Smaller: make bench BENCH_ARGS="--small 200 --large 600 --claims-small 10000 --claims-large 100000"
 bench: setup
 	$(BIN)/python bench/analyze_bench.py
 	$(BIN)/python bench/reconcile_bench.py
 	$(BIN)/python bench/html_bench.py
 	$(BIN)/python bench/pathological_bench.py
 	$(BIN)/python bench/quantities_bench.py
+
+	OMP_NUM_THREADS=1 $(BIN)/python bench/scale_bench.py $(BENCH_ARGS)
 
 # Issue 12: 20 kill -9 of each command, then 50 and 200 loopback clients on the web UI.
 bench-reliability: setup

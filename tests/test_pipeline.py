@@ -1,4 +1,5 @@
-"""The analyze verb end to end: offsets, duplicates, resuming from the store, Dask."""
+"""The analyze verb end to end: offsets, duplicates, resuming from the store (Dask and
+process pools: tests/test_scale.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import pytest
 from claimledger import pipeline
 from claimledger.models import Chrome, DocumentMeta
 from claimledger.pipeline import analysis_text, analyze
-from claimledger.report.ledger import ledger_dict
 from claimledger.store import Store
 
 ARTICLE = """Port authority reports record month
@@ -57,15 +57,3 @@ def test_pipeline_rerun_after_a_code_or_model_change_analyses_again(tmp_path, mo
         corpus = analyze([tmp_path / "a.txt"], store=store)
     assert calls == [1]
     assert corpus.analyses[0].claims
-
-
-@pytest.mark.slow
-def test_pipeline_dask_scheduler_gives_the_same_ledger(tmp_path):
-    for i, outlet in enumerate(["Harbour Gazette", "Coastal Times", "Delta Post"]):
-        text = ARTICLE.replace("Harbour Gazette", outlet).replace("4.2", f"4.{i + 2}")
-        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
-    local = ledger_dict(analyze([tmp_path]))
-    spread = ledger_dict(analyze([tmp_path], scheduler="dask"))
-    assert spread["claims"] == local["claims"]
-    assert spread["relations"] == local["relations"]
-    assert len(spread["documents"]) == 3

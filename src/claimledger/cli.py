@@ -240,8 +240,10 @@ def _run_analyze(
     out: Path,
     db: Path | None,
     settings,
-    scheduler: str | None,
+    scheduler: str | None = None,
 ) -> int:
+    from functools import partial
+
     from .pipeline import analyze
     from .report import render
     from .store import Store
@@ -271,22 +273,23 @@ def _run_analyze(
             console=Console(stderr=True),
             transient=True,
         )
+
+    def on_dashboard(link: str) -> None:
+        click.echo(f"dask dashboard: {link}", err=True)
+
+    run = partial(analyze, scheduler=scheduler, on_dashboard=on_dashboard, on_skip=on_skip)
     with Store.open(db) as store:
         if progress is not None:
             with progress:
                 task = progress.add_task("analysing", total=None)
-                corpus = analyze(
+                corpus = run(
                     list(inputs),
                     settings,
                     store=store,
-                    scheduler=scheduler,
                     on_document=lambda n: progress.advance(task, n),
-                    on_skip=on_skip,
                 )
         else:
-            corpus = analyze(
-                list(inputs), settings, store=store, scheduler=scheduler, on_skip=on_skip
-            )
+            corpus = run(list(inputs), settings, store=store)
     if not corpus.analyses:
         raise click.ClickException("no input could be analysed (see the lines above)")
     paths = render(corpus, out)
@@ -324,10 +327,27 @@ def _run_analyze(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of YAML lexicons extending the bundled ones (repeatable).",
 )
-@click.option("--processes", type=click.IntRange(1, 64), help="spaCy worker processes.")
-@click.option("--dask", "use_dask", is_flag=True, help="Annotate on a Dask cluster.")
+@click.option(
+    "--processes",
+    type=click.IntRange(1, 256),
+    envvar="CLAIMLEDGER_PROCESSES",
+    help="Worker processes, one thread each (default: the usable CPU count).",
+)
+@click.option(
+    "--dask",
+    "use_dask",
+    is_flag=True,
+    help="Run on a dask.distributed LocalCluster (one worker per process) and print its dashboard.",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Run on the Dask cluster whose scheduler listens there (see docs/SCALING.md).",
+)
 @click.option("--max-bytes", type=click.IntRange(1), help="Skip inputs larger than this.")
-def analyze(inputs, out, db, model, outlet_map, lexicon_dirs, processes, use_dask, max_bytes):
+def analyze(
+    inputs, out, db, model, outlet_map, lexicon_dirs, processes, use_dask, scheduler, max_bytes
+):
     """Analyse articles (files, folders, URLs, .jsonl, or - for stdin) into a ledger.
 
     Writes OUT/ledger.json, CSV and graph exports, OUT/report.html and the SQLite store.
@@ -342,16 +362,24 @@ def analyze(inputs, out, db, model, outlet_map, lexicon_dirs, processes, use_das
             "'-' reads an article from stdin, but nothing is piped in; "
             "e.g. `cat article.txt | claimledger analyze - --out out/`"
         )
+    if use_dask and scheduler:
+        raise click.UsageError("--dask starts a local cluster and --scheduler joins one: pick one")
+    from .engines import single_threaded_env, usable_cpus
+
+    # before spaCy and NumPy load: one math-library thread per process (issue 11)
+    single_threaded_env()
     _check_lexicon_dirs(lexicon_dirs)
     settings = _settings(
         model=model,
-        n_process=processes,
+        n_process=processes or usable_cpus(),
         max_bytes=max_bytes,
         outlet_map=_read_outlet_map(outlet_map),
         lexicon_dirs=tuple(lexicon_dirs) or None,
         show_progress=sys.stderr.isatty(),
     )
-    sys.exit(_run_analyze(inputs, out, db, settings, "dask" if use_dask else None))
+    # "dask" starts a LocalCluster; an address joins that cluster (pipeline.analyze)
+    scheduler = scheduler or ("dask" if use_dask else None)
+    sys.exit(_run_analyze(inputs, out, db, settings, scheduler))
 
 
 def sample_corpus() -> Path:
@@ -381,7 +409,7 @@ def demo(out: Path) -> None:
     click.echo(f"sample corpus: {corpus_dir}")
     # The folder also holds its gold annotations (gold.yaml/.json): analyse the articles only.
     articles = tuple(str(p) for p in sorted(corpus_dir.glob("*.txt")))
-    code = _run_analyze(articles, out, None, _settings(show_progress=sys.stderr.isatty()), None)
+    code = _run_analyze(articles, out, None, _settings(show_progress=sys.stderr.isatty()))
     click.echo(
         f"open {out / 'report.html'} in a browser, or run: claimledger serve --db {out / 'ledger.sqlite'}"
     )

@@ -1,12 +1,16 @@
-"""The `analyze` verb: wires the stages together, one document at a time.
+"""The `analyze` verb: streams the inputs through the stages into the store, then
+reconciles everything the store holds.
 
-    inputs ─ingest─> Document ─inspect─> DocumentMeta
-        └─ annotate (spaCy nlp.pipe, batched) ─> spacy Doc ─extract─> Analysis
-    Analysis* ─reconcile─> Relation*, Fact*  ─save/render─> store, ledger.json, CSV, HTML
+    inputs ─ingest─> Document ─(batches of TASK_BATCH, at most a few in flight)─> engine
+        engine worker: inspect ─> annotate (spaCy nlp.pipe) ─> extract ─> Analysis
+    Analysis ─save, as each batch completes─> store
+    store ─claim blocks─> reconcile ─> Relation*, Fact* ─> store ─load─> Corpus
 
-A bad input becomes a `Skipped` and the run goes on. Each analysed document is saved in its
-own transaction as soon as it is ready, so an interrupted run keeps what it finished and a
-re-run picks up from there (documents are keyed by content hash).
+Memory stays flat as the corpus grows: documents are read lazily, only the batches in flight
+are held, and reconciliation reads claims (not texts) back from the store in blocks. A bad
+input becomes a `Skipped` and the run goes on. Each analysed document is saved as soon as
+its batch completes, so an interrupted run keeps what it finished and a re-run analyses only
+the rest (documents are keyed by content hash and pipeline fingerprint).
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .config import Settings
@@ -55,25 +60,38 @@ def pipeline_fingerprint(settings: Settings) -> str:
 
 
 def analyze_documents(
-    items: Iterable[tuple[Document, DocumentMeta]],
+    documents: Iterable[Document],
     settings: Settings,
     *,
     nlp=None,
 ) -> Iterator[Analysis]:
-    """Annotate and extract a stream of inspected documents with one spaCy pipeline."""
+    """Inspect, annotate and extract a stream of documents with one spaCy pipeline."""
     from .extract import extract
+    from .ingest import inspect
     from .nlp import annotate, build_nlp
 
     nlp = nlp or build_nlp(settings)
-    pairs = list(items)
+    pairs = [(doc, inspect(doc, settings)) for doc in documents]
     texts = (analysis_text(doc, meta) for doc, meta in pairs)
     for (doc, meta), sdoc in zip(pairs, annotate(nlp, texts, settings), strict=True):
         yield extract(sdoc, doc, meta, settings=settings)
 
 
-def _analyze_partition(items: Sequence[tuple[Document, DocumentMeta]], settings: Settings):
-    """Dask task: each worker builds its own pipeline once per partition."""
-    return list(analyze_documents(items, settings))
+# Documents per task sent to a worker: one spaCy batch (Settings.batch_size). Small tasks keep
+# every worker busy to the end of a run and mean a kill loses seconds of work.
+TASK_BATCH = 16
+
+
+@dataclass
+class RunSummary:
+    """What one `analyze_into` run did to the store."""
+
+    analysed: int = 0  # documents annotated in this run
+    reused: int = 0  # documents the store already held, made by the same pipeline
+    replaced: int = 0  # older versions of a path deleted because its content changed
+    skipped: list[Skipped] = field(default_factory=list)
+    documents: int = 0  # documents in the store after the run: what reconcile covered
+    facts: int = 0
 
 
 def analyze(
@@ -82,88 +100,170 @@ def analyze(
     *,
     store=None,
     scheduler: str | None = None,
+    engine=None,
     on_document: Progress | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    on_dashboard: Callable[[str], None] | None = None,
 ) -> Corpus:
-    """Read every input, analyse every readable article, reconcile claims across them.
+    """Read every input, analyse every readable article, reconcile claims across the store.
 
     `store` (a `claimledger.store.Store`) receives each document as soon as it is analysed;
-    documents it already holds are loaded from it instead of analysed again.
-    `scheduler="dask"` spreads annotation over a local Dask cluster (or the one
-    `dask.config` points at) for corpora that outgrow one process.
+    documents it already holds are not analysed again, and the corpus returned is the whole
+    store's. Without a store the run uses an in-memory one. `scheduler="dask"` spreads the
+    work over a LocalCluster sized to the machine, `scheduler="tcp://HOST:PORT"` over the
+    cluster whose scheduler is there; otherwise `settings.n_process` local processes (one:
+    this process). `engine` (from `claimledger.engines.make_engine`) overrides all of that.
     """
-    from .ingest import ingest, inspect
-    from .reconcile import group, load_lexicon, reconcile
+    from contextlib import nullcontext
+
+    from .store import Store
 
     settings = settings or Settings()
-    skipped: list[Skipped] = []
-    todo: list[tuple[Document, DocumentMeta]] = []
-    done: list[Analysis] = []
-    seen: set[str] = set()
-    fingerprint = pipeline_fingerprint(settings) if store is not None else ""
+    with nullcontext(store) if store is not None else Store.open(None) as db:
+        analyze_into(
+            db,
+            inputs,
+            settings,
+            engine=engine,
+            scheduler=scheduler,
+            on_document=on_document,
+            on_skip=on_skip,
+            on_dashboard=on_dashboard,
+        )
+        return db.load_corpus()
+
+
+def analyze_into(
+    store,
+    inputs: Sequence[str | Path],
+    settings: Settings,
+    *,
+    engine=None,
+    scheduler: str | None = None,
+    on_document: Progress | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_dashboard: Callable[[str], None] | None = None,
+) -> RunSummary:
+    """Stream `inputs` into `store`, then reconcile every document the store holds. The
+    engine is `engine` (the caller's to close) or one made from `scheduler` and
+    `settings.n_process`, released before reconciling so its workers' memory is free."""
+    from contextlib import nullcontext
+
+    from .engines import make_engine
+
+    if engine is not None:
+        owned = nullcontext(engine)
+    else:
+        address = scheduler if scheduler not in (None, "dask") else None
+        owned = make_engine(
+            settings.n_process,
+            dask=scheduler == "dask",
+            scheduler=address,
+            on_dashboard=on_dashboard,
+        )
+    summary = RunSummary()
+    with owned as running:
+        entities = _stream(store, inputs, settings, running, summary, on_document, on_skip)
+    summary.documents, summary.facts = reconcile_store(store, settings, summary.skipped, entities)
+    log.info(
+        "analysed %d, reused %d, replaced %d; reconciled %d document(s) into %d facts",
+        summary.analysed,
+        summary.reused,
+        summary.replaced,
+        summary.documents,
+        summary.facts,
+    )
+    return summary
+
+
+def _stream(
+    store, inputs, settings: Settings, engine, summary: RunSummary, on_document, on_skip
+) -> tuple[Entity, ...]:
+    """Send what the store lacks to `engine` and save each analysis as its batch completes.
+    Returns the run's entities, each as the first document by path names it."""
+    from .ingest import ingest
+    from .store import stream
+
+    fingerprint = pipeline_fingerprint(settings)
+
+    def progress() -> None:
+        if on_document:
+            on_document(1)
 
     def skip(item: Skipped) -> None:
-        skipped.append(item)
+        summary.skipped.append(item)
         log.warning("skipped %s: %s", item.path, item.reason)
         if on_skip:
             on_skip(item)
 
-    for item in ingest(inputs, settings):
-        if isinstance(item, Skipped):
-            skip(item)
-            continue
-        if item.id in seen:  # same content twice is one document
-            log.info("%s repeats an earlier input's content; analysed once", item.path)
-            continue
-        seen.add(item.id)
-        stored = store.load_analysis(item.id, pipeline=fingerprint) if store is not None else None
-        if stored is not None:
-            done.append(replace(stored, document=replace(stored.document, path=item.path)))
-            if on_document:
-                on_document(1)
-            continue
-        todo.append((item, inspect(item, settings)))
+    def pending() -> Iterator[Document]:
+        seen: set[str] = set()
+        for item in ingest(inputs, settings):
+            if isinstance(item, Skipped):
+                skip(item)
+            elif item.id in seen:  # same content twice is one document
+                log.info("%s repeats an earlier input's content; analysed once", item.path)
+            elif stream.stored_pipeline(store, item.id) == fingerprint:
+                seen.add(item.id)
+                summary.replaced += stream.claim_path(store, item.id, item.path)
+                summary.reused += 1
+                progress()
+            else:
+                seen.add(item.id)
+                yield item
 
-    for analysis in _run(todo, settings, scheduler):
-        if store is not None:
-            store.save_analysis(analysis, pipeline=fingerprint)
-        done.append(analysis)
-        if on_document:
-            on_document(1)
+    # Documents name one entity in different ways ("Defence Ministry", "defence ministry");
+    # the store keeps the name from the first document by path, as one in-order run would,
+    # whichever batch finishes first. Bounded by the entities, not by the documents.
+    entities: dict[str, tuple[str, Entity]] = {}
+    for outcomes in engine.run(_batches(pending(), TASK_BATCH), settings):
+        for outcome in outcomes:
+            if isinstance(outcome, Skipped):
+                skip(outcome)
+                continue
+            store.save_analysis(outcome, pipeline=fingerprint)
+            doc = outcome.document
+            for entity in outcome.entities:
+                first = entities.get(entity.id)
+                if first is None or doc.path < first[0]:
+                    entities[entity.id] = (doc.path, entity)
+            summary.replaced += stream.claim_path(store, doc.id, doc.path)
+            summary.analysed += 1
+            progress()
+    return tuple(e for _, e in entities.values())
 
-    analyses = tuple(sorted(done, key=lambda a: a.document.path))
-    stories = group(analyses)
+
+def reconcile_store(
+    store,
+    settings: Settings,
+    skipped: Sequence[Skipped] = (),
+    entities: Sequence[Entity] = (),
+) -> tuple[int, int]:
+    """Reconcile every document in the store (not only this run's) and save the result with
+    a run record. Claims are read back in blocks without texts or other extractions.
+    Returns (documents covered, facts)."""
+    from .reconcile import group_texts, load_lexicon, reconcile
+    from .store import stream
+
+    # stories from the stored texts (read once, text by text), claims in blocks without them
+    stories = group_texts(stream.document_texts(store))
+    analyses = tuple(a for block in stream.claim_blocks(store) for a in block)
     lexicon = load_lexicon(settings.lexicon_dirs)
     relations, facts = reconcile(analyses, lexicon=lexicon, stories=stories)
-    corpus = Corpus(
-        analyses=analyses,
-        entities=_merge_entities(analyses),
-        relations=relations,
-        facts=facts,
-        skipped=tuple(skipped),
-        stories=stories,
+    store.save_reconciliation(
+        Corpus(
+            analyses=analyses,
+            entities=tuple(entities),
+            relations=relations,
+            facts=facts,
+            skipped=tuple(skipped),
+            stories=stories,
+        )
     )
-    if store is not None:
-        store.save_reconciliation(corpus)
-    return corpus
+    return len(analyses), len(facts)
 
 
-def _run(todo, settings: Settings, scheduler: str | None) -> Iterator[Analysis]:
-    if not todo:
-        return
-    if scheduler != "dask":
-        yield from analyze_documents(todo, settings)
-        return
-    import dask.bag as db
-
-    partitions = max(1, min(len(todo), 64) // 4)
-    bag = db.from_sequence(todo, npartitions=partitions)
-    yield from bag.map_partitions(_analyze_partition, settings).compute()
-
-
-def _merge_entities(analyses: Iterable[Analysis]) -> tuple[Entity, ...]:
-    merged: dict[str, Entity] = {}
-    for analysis in analyses:
-        for entity in analysis.entities:
-            merged.setdefault(entity.id, entity)
-    return tuple(sorted(merged.values(), key=lambda e: e.id))
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch

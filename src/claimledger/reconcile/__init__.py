@@ -16,7 +16,7 @@ import logging
 import math
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 
@@ -40,15 +40,16 @@ log = logging.getLogger(__name__)
 
 def group(analyses: Sequence[Analysis]) -> tuple[Story, ...]:
     """The stories a batch of documents tells (see stories.py), in document order."""
-    found = group_stories(
-        [
-            StoryDoc(doc_id=a.document.id, text=a.document.text, published=a.meta.published)
-            for a in analyses
-        ]
-    )
+    return group_texts((a.document.id, a.document.text, a.meta.published) for a in analyses)
+
+
+def group_texts(docs: Iterable[tuple[str, str, str | None]]) -> tuple[Story, ...]:
+    """`group` over (doc id, text, published) triples, as a store reads them back."""
+    listed = [StoryDoc(doc_id=d, text=t, published=p) for d, t, p in docs]
+    found = group_stories(listed)
     members: dict[str, list[str]] = defaultdict(list)
-    for a in analyses:
-        members[found.story_of[a.document.id]].append(a.document.id)
+    for d in listed:
+        members[found.story_of[d.doc_id]].append(d.doc_id)
     return tuple(
         Story(
             id=sid,
@@ -321,4 +322,11 @@ def _facts(
     return tuple(facts)
 
 
-__all__ = ["MeasureLexicon", "canonical_measure", "group", "load_lexicon", "reconcile"]
+__all__ = [
+    "MeasureLexicon",
+    "canonical_measure",
+    "group",
+    "group_texts",
+    "load_lexicon",
+    "reconcile",
+]

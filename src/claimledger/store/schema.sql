@@ -29,6 +29,8 @@ CREATE TABLE IF NOT EXISTS documents (
     pipeline TEXT NOT NULL DEFAULT ''   -- fingerprint of the code, data and model that made it
 );
 CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
+-- a path analysed again with new content replaces its old version (store/stream.py)
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 
 -- Canonical actors (ISO3 code or name slug as id), shared by every document.
 CREATE TABLE IF NOT EXISTS entities (
