@@ -63,7 +63,12 @@ FLOORS = {
         "claim_hedge_acc": 0.941,
         # issue 8 removed the story-keyed rules this corpus was tuned with (grain->food,
         # shipment verbs 'take/go/make/account', cargo-flights measure, 'aggressor state' -> RUS)
-        "claim_actors_acc": 0.686,
+        # 0.686 -> 0.627 (issue 8, second round): a figure whose sentence names no actor takes
+        # its story's lead actor (reconcile/actors.py: +0.16 actors on the real development
+        # stories, +0.16 held out); this corpus's seven outlets each write from their own
+        # country (an Egyptian paper's reserves are Egypt's), which one lead for the story
+        # cannot follow
+        "claim_actors_acc": 0.627,
         # lowered in issue 8, as above
         "agree_recall": 0.571,
         "conflict_recall": 1.0,

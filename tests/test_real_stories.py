@@ -20,7 +20,8 @@ FLOORS = {
         "claim_recall": 0.75,
         "non_conflict_respected": 0.98,
         "claim_period_acc": 0.53,
-        "claim_actors_acc": 0.25,
+        # 0.25 -> 0.41: the story's lead actor for figures whose sentence names none
+        "claim_actors_acc": 0.41,
         "outlet_accuracy": 0.95,
         "date_accuracy": 0.92,
     },
@@ -28,6 +29,7 @@ FLOORS = {
         "claim_recall": 0.79,
         "non_conflict_respected": 0.98,
         "conflict_recall": 0.25,
+        "claim_actors_acc": 0.32,
         "outlet_accuracy": 0.91,
         "date_accuracy": 0.91,
     },

@@ -150,6 +150,7 @@ class Claim:
     part_of: str | None = None  # the whole a subset is of ("12 of the 40 trucks" -> "40 trucks")
     revision: bool = False  # the figure replaces an earlier one ("raised the toll to 89")
     period_inferred: bool = False  # the period is the article's time, not stated by the text
+    subject_inferred: bool = False  # the subject is its story's lead actor (reconcile/actors.py)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -239,6 +240,10 @@ class Story:
     label: str  # a few words that name it ("Derna, flood, dam, Libya")
     doc_ids: tuple[str, ...]
     copies: tuple[tuple[str, ...], ...] = ()  # groups of near-identical texts (syndication)
+    # who it is about (reconcile/actors.py): one-word person names -> the full name's entity
+    # id, and the lead actor's entity id
+    names: tuple[tuple[str, str], ...] = ()
+    actor: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

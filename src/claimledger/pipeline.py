@@ -243,11 +243,13 @@ def reconcile_store(
     a run record. Claims are read back in blocks without texts or other extractions.
     Returns (documents covered, facts)."""
     from .reconcile import group_texts, load_lexicon, reconcile
+    from .reconcile.actors import cast_stories
     from .store import stream
 
     # stories from the stored texts (read once, text by text), claims in blocks without them
     stories = group_texts(stream.document_texts(store))
     analyses = tuple(a for block in stream.claim_blocks(store) for a in block)
+    stories = cast_stories(stories, stream.named_entities(store), analyses)
     lexicon = load_lexicon(settings.lexicon_dirs)
     relations, facts = reconcile(analyses, lexicon=lexicon, stories=stories)
     store.save_reconciliation(

@@ -158,3 +158,18 @@ def test_sqlite_version_1_store_is_migrated_to_stories_and_frames(tmp_path):
         assert {"story", "label"} <= columns
         corpus = s.load_corpus()
         assert corpus.analyses and corpus.stories == ()
+
+
+def test_sqlite_version_2_store_is_migrated_to_story_casts(tmp_path):
+    path = tmp_path / "old.sqlite"
+    with Store.open(path) as s:
+        _save(s, sample_corpus())
+    # what a version-2 store lacked: each story's cast (merged names, lead actor)
+    conn = sqlite3.connect(path)
+    conn.executescript("ALTER TABLE stories DROP COLUMN cast; PRAGMA user_version = 2;")
+    conn.close()
+    with Store.open(path) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        columns = {r[1] for r in s.conn.execute("PRAGMA table_info(stories)")}
+        assert "cast" in columns
+        assert all(story.actor is None for story in s.load_corpus().stories)

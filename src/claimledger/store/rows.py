@@ -80,7 +80,9 @@ INSERT INTO facts (id, seq, measure, subject, object, unit, verdict, reason, pri
     independent_confirmations, unattributed_outlets, story, label)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
-INSERT_STORY = "INSERT INTO stories (id, seq, label, doc_ids, copies) VALUES (?, ?, ?, ?, ?)"
+INSERT_STORY = (
+    "INSERT INTO stories (id, seq, label, doc_ids, copies, cast) VALUES (?, ?, ?, ?, ?, ?)"
+)
 INSERT_FACT_CLAIM = "INSERT INTO fact_claims (fact_id, seq, claim_id) VALUES (?, ?, ?)"
 INSERT_SEARCH = "INSERT INTO search_index (body, kind, ref, doc_id) VALUES (?, ?, ?, ?)"
 
@@ -196,15 +198,26 @@ def fact_row(seq: int, f: Fact) -> tuple:
 
 
 def story_row(seq: int, s: Story) -> tuple:
-    return (s.id, seq, s.label, _json(list(s.doc_ids)), _json([list(c) for c in s.copies]))
+    cast = {"names": dict(s.names), "actor": s.actor}
+    return (
+        s.id,
+        seq,
+        s.label,
+        _json(list(s.doc_ids)),
+        _json([list(c) for c in s.copies]),
+        _json(cast),
+    )
 
 
 def story_from(row: sqlite3.Row) -> Story:
+    cast = json.loads(row["cast"])
     return Story(
         id=row["id"],
         label=row["label"],
         doc_ids=tuple(json.loads(row["doc_ids"])),
         copies=tuple(tuple(c) for c in json.loads(row["copies"])),
+        names=tuple(sorted(cast.get("names", {}).items())),
+        actor=cast.get("actor"),
     )
 
 

@@ -1,4 +1,4 @@
--- claimledger SQLite store, schema version 2 (kept in PRAGMA user_version).
+-- claimledger SQLite store, schema version 3 (kept in PRAGMA user_version).
 --
 -- One row per extracted item, keyed by the content ids the pipeline computes, so saving the
 -- same analysis twice changes nothing. Rows that belong to one document (mentions, claims,
@@ -166,7 +166,8 @@ CREATE TABLE IF NOT EXISTS stories (
     seq INTEGER NOT NULL,
     label TEXT NOT NULL,
     doc_ids TEXT NOT NULL,              -- JSON list
-    copies TEXT NOT NULL DEFAULT '[]'   -- JSON list of lists of near-identical documents
+    copies TEXT NOT NULL DEFAULT '[]',  -- JSON list of lists of near-identical documents
+    cast TEXT NOT NULL DEFAULT '{}'     -- JSON {names: {id: full name's id}, actor} (version 3)
 );
 
 -- The claims behind each fact, in the fact's order.

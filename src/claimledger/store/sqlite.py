@@ -18,11 +18,12 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..models import Analysis, Claim, Corpus, Entity, Fact, Skipped
+from ..reconcile.actors import cast_claims
 from . import queries, rows
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MEMORY = ":memory:"
 
 
@@ -242,8 +243,9 @@ class Store:
         )
         run = self._query("SELECT skipped FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         skipped = tuple(Skipped(**s) for s in json.loads(run["skipped"])) if run else ()
+        # claims as a reader sees them: names merged and lead actors cast, story by story
         return Corpus(
-            analyses=tuple(a for a in analyses if a is not None),
+            analyses=cast_claims([a for a in analyses if a is not None], stories),
             entities=self.entities(),
             relations=relations,
             facts=facts,
@@ -324,6 +326,8 @@ def _prepare(conn: sqlite3.Connection) -> None:
             _refuse_foreign_tables(conn)
         if version == 1:
             _migrate_1_to_2(conn)
+        if version == 2:
+            _migrate_2_to_3(conn)
         for statement in _schema_statements():
             conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -339,6 +343,11 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE facts ADD COLUMN story TEXT NOT NULL DEFAULT ''")
     conn.execute("ALTER TABLE facts ADD COLUMN label TEXT NOT NULL DEFAULT ''")
     conn.execute("ALTER TABLE claims ADD COLUMN frame TEXT NOT NULL DEFAULT '{}'")
+
+
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    """Version 3 adds each story's cast: merged person names and its lead actor."""
+    conn.execute("ALTER TABLE stories ADD COLUMN cast TEXT NOT NULL DEFAULT '{}'")
 
 
 def _check_version(version: int) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..errors import StoreError
 from ..models import Analysis, Document, DocumentMeta
+from ..reconcile.actors import Named, actor_kind
 from . import rows
 from .sqlite import Store
 
@@ -86,6 +87,18 @@ def document_texts(store: Store) -> Iterator[tuple[str, str, str | None]]:
     """(id, text, published) of every stored document, in path order, for story grouping."""
     for r in store._query("SELECT id, text, published FROM documents ORDER BY path, id"):
         yield r["id"], r["text"], r["published"]
+
+
+def named_entities(store: Store) -> Iterator[Named]:
+    """How often each stored document names each entity, for casting stories
+    (reconcile/actors.py): one row per document and entity, not per mention."""
+    for r in store._query(
+        "SELECT m.doc_id, m.entity_id, COALESCE(e.name, m.entity_id) AS name,"
+        " COALESCE(e.type, '') AS type, e.iso3, COUNT(*) AS n FROM mentions m"
+        " LEFT JOIN entities e ON e.id = m.entity_id GROUP BY m.doc_id, m.entity_id"
+    ):
+        kind = actor_kind(r["type"], r["iso3"])
+        yield Named(r["doc_id"], r["entity_id"], r["name"], kind, r["n"])
 
 
 def claim_blocks(store: Store, block: int = BLOCK) -> Iterator[list[Analysis]]:
