@@ -204,8 +204,18 @@ def _parse(text: str, alias, aliases):
 def _registry():
     import pint
 
-    # the on-disk cache halves pint's start-up; it lives in the user's cache folder
-    return pint.UnitRegistry(cache_folder=":auto:")
+    # the on-disk cache halves pint's start-up. pint's own ":auto:" folder is one per user,
+    # and its entries name the definition files of whichever pint installation wrote them:
+    # a second virtual environment, or one since deleted, then fails to start. One folder
+    # per installation of pint keeps each cache with the files it names.
+    import hashlib
+    from pathlib import Path
+
+    import platformdirs
+
+    where = hashlib.sha1(str(Path(pint.__file__).resolve()).encode()).hexdigest()[:12]
+    folder = Path(platformdirs.user_cache_dir("claimledger")) / f"pint-{pint.__version__}-{where}"
+    return pint.UnitRegistry(cache_folder=folder)
 
 
 def _display(pint_units: str) -> str:

@@ -184,6 +184,15 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
             "different_scope",
             f"{fa} vs {fb}: orders of magnitude apart, most likely different things counted",
         )
+    later = _later_larger(a, b)
+    if later is not None:
+        earlier = b if later is a else a
+        return Verdict(
+            "different_scope",
+            f"{earlier.bare} ({earlier.published[:10]}) then {later.bare} "
+            f"({later.published[:10]}): no date in either text, and the later article's count "
+            "is higher, as a running tally's is at a later cut-off",
+        )
     if (
         a.family == "count"
         and _same_source(a, b)
@@ -198,6 +207,23 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
             "count at different cut-offs",
         )
     return None
+
+
+def _later_larger(a: Item, b: Item) -> Item | None:
+    """The later of two undated counts from articles of different days when it is also the
+    higher: tallies (arrivals, deaths, cases) only grow, and a figure with no cut-off of its
+    own is read at its article's date, so the later article may simply count more. A later,
+    lower count of the same thing is not explained so and stays a conflict."""
+    if a.family != "count" or not (a.published and b.published):
+        return None
+    if a.published[:10] == b.published[:10] or _stated(a) or _stated(b):
+        return None
+    later, earlier = (a, b) if a.published > b.published else (b, a)
+    return later if later.lo > earlier.hi else None
+
+
+def _stated(item: Item) -> bool:
+    return item.claim.period is not None and not item.claim.period_inferred
 
 
 def _set_against(a: Item, b: Item) -> bool:
