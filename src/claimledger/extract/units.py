@@ -15,9 +15,11 @@ ordinary English words after a number ("points", "grain", "a").
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from . import cues
 
@@ -208,9 +210,6 @@ def _registry():
     # and its entries name the definition files of whichever pint installation wrote them:
     # a second virtual environment, or one since deleted, then fails to start. One folder
     # per installation of pint keeps each cache with the files it names.
-    import hashlib
-    from pathlib import Path
-
     import platformdirs
 
     where = hashlib.sha1(str(Path(pint.__file__).resolve()).encode()).hexdigest()[:12]

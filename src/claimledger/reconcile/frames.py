@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -197,14 +198,16 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
         a.family == "count"
         and _same_source(a, b)
         and not (a.claim.revision or b.claim.revision)
-        and a.published
-        and b.published
-        and a.published[:10] != b.published[:10]
+        and a.claim.doc_id != b.claim.doc_id
+        and (a.published or "?")[:10] != (b.published or "!")[:10]
     ):
+        # articles of different days, or of days unknown: nothing says the two cut-offs
+        # are one, and only a revision verb says the later figure replaces the earlier
         return Verdict(
             "different_scope",
-            f"{fa} ({a.published[:10]}) vs {fb} ({b.published[:10]}): one source's running "
-            "count at different cut-offs",
+            f"{fa} ({(a.published or 'undated')[:10]}) vs {fb} "
+            f"({(b.published or 'undated')[:10]}): one source's running count at different "
+            "cut-offs",
         )
     return None
 
@@ -262,11 +265,14 @@ def _same_source(a: Item, b: Item) -> bool:
     if not (x and y and a.claim.source_named and b.claim.source_named):
         return False
     vx, vy = _voice(a), _voice(b)
-    return vx in vy or vy in vx or (x[-1][:1].isupper() and x[-1].lower() == y[-1].lower())
+    return vx in vy or vy in vx or (x[-1][:1].isupper() and vx.split()[-1] == vy.split()[-1])
 
 
 def _voice(item: Item) -> str:
-    return " ".join((item.claim.source or "").lower().split())
+    """The source's name folded for comparison: case, spacing and accents ("Süleyman" is
+    "Suleyman" in another outlet's transliteration)."""
+    folded = unicodedata.normalize("NFKD", item.claim.source or "")
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).lower().split())
 
 
 def _norm(place: str) -> str:
