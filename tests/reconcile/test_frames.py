@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from claimledger.models import Period
 from claimledger.reconcile import reconcile
-from reconcile.builders import analysis, claim
+from reconcile.builders import analysis, by_docs, claim
 
 
 def count(
@@ -107,3 +107,30 @@ def test_frames_fact_label_reads_what_where_and_when():
     a, b = (replace(c, period=Period(start="2023", end="2023")) for c in (a, b))
     _, facts = verdicts(a, b)
     assert [f.label for f in facts] == ["miners killed in Quellbrook, 2023"]
+
+
+def _dated_verdicts(published, *claims):
+    relations, _ = reconcile(by_docs(*claims, published=published))
+    return {frozenset((r.a, r.b)): r.type for r in relations}
+
+
+def test_frames_a_later_higher_undated_count_is_a_later_cut_off():
+    early = count(60, "d1", source="the regional governor")
+    later = count(95, "d2", source="the mine operator")
+    found = _dated_verdicts({"d1": "2024-05-01", "d2": "2024-05-04"}, early, later)
+    assert found[frozenset((early.id, later.id))] == "different_scope"
+
+
+def test_frames_a_later_lower_undated_count_still_conflicts():
+    early = count(95, "d1", source="the regional governor")
+    later = count(60, "d2", source="the mine operator")
+    found = _dated_verdicts({"d1": "2024-05-01", "d2": "2024-05-04"}, early, later)
+    assert found[frozenset((early.id, later.id))] == "conflict"
+
+
+def test_frames_one_source_in_two_articles_is_a_running_count_whatever_the_spelling():
+    # one minister, transliterated with and without the accent; one article undated
+    a = count(700, "d1", source="Interior Minister Süleyman Demirtas")
+    b = count(1100, "d2", source="Minister Suleyman Demirtas")
+    found = _dated_verdicts({"d1": "2024-05-01"}, a, b)
+    assert found[frozenset((a.id, b.id))] == "different_scope"
