@@ -17,6 +17,9 @@ from extract.test_claims import analyse, claim_for
         ("Police arrested 140 protesters near the square.", 140, "arrested"),
         ("The navy fired 30 missiles at the base.", 30, "launched"),
         ("The air defences shot down 12 drones overnight.", 12, "intercepted"),
+        # the verb the counted noun is the object of, not the participle describing it
+        ("Gunners shot down 14 drones launched from the coast.", 14, "intercepted"),
+        ("Reporters saw 9 villagers killed by the flood.", 9, "killed"),
         ("The storm left 3,000 families homeless in the delta.", 3000, "displaced"),
         # a verb outside the classes keeps its own lemma
         ("The charity planted 500 trees in the park.", 500, "plant"),

@@ -21,6 +21,8 @@ from . import cues as lexicons
 _PARTICLES = {"down", "out", "up", "off"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "across", "near", "inside", "throughout"}
+# the noun's roles that make its verb the predicate of what it counts
+_ARGUMENTS = {"dobj", "nsubj", "nsubjpass"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,14 @@ def _predicate(chain, noun) -> str | None:
             if found:
                 return found
     if noun is not None:
+        # "shot down 46 missiles fired at the base": the verb the counted noun is the
+        # object or subject of says what the count is of, when it names an event; the
+        # participle on the noun only describes the things counted
+        head = noun.head
+        if noun.dep_ in _ARGUMENTS and head.pos_ == "VERB" and head.lemma_.lower() not in light:
+            found = _verb_class(head)
+            if event_class(found):
+                return found
         for c in noun.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
                 return _verb_class(c)
