@@ -134,3 +134,12 @@ def test_frames_one_source_in_two_articles_is_a_running_count_whatever_the_spell
     b = count(1100, "d2", source="Minister Suleyman Demirtas")
     found = _dated_verdicts({"d1": "2024-05-01"}, a, b)
     assert found[frozenset((a.id, b.id))] == "different_scope"
+
+
+def test_frames_a_smaller_count_at_one_place_may_be_part_of_a_count_with_none():
+    total = count(105, "d1", source="the general")
+    there = count(12, "d2", source="the ministry", place="Westport")
+    bigger_there = count(130, "d3", source="the governor", place="Westport")
+    found, _ = verdicts(total, there, bigger_there)
+    assert found[frozenset((total.id, there.id))] == "different_scope"
+    assert found[frozenset((total.id, bigger_there.id))] == "conflict"

@@ -125,6 +125,14 @@ def frame_verdict(a: Item, b: Item, running, parts: frozenset[str] = frozenset()
             f"{fa} in {a.claim.place} vs {fb} in {b.claim.place}: different places",
         )
     for x, y in ((a, b), (b, a)):
+        # "12 missiles hit the base at X" beside "105 missiles were fired": a count placed
+        # where the other names no place, and smaller, may be the share that fell there
+        if x.claim.place and not y.claim.place and x.hi <= y.lo:
+            return Verdict(
+                "different_scope",
+                f"{x.bare} in {x.claim.place} vs {y.bare} with no place: a count at one place "
+                "may be part of the whole",
+            )
         if x.claim.part_of or x.part or x.increment or x.claim.id in parts:
             return Verdict(
                 "different_scope", f"{x.bare} is a part or an increment of a total like {y.bare}"
