@@ -143,3 +143,10 @@ def test_frames_a_smaller_count_at_one_place_may_be_part_of_a_count_with_none():
     found, _ = verdicts(total, there, bigger_there)
     assert found[frozenset((total.id, there.id))] == "different_scope"
     assert found[frozenset((total.id, bigger_there.id))] == "conflict"
+
+
+def test_frames_a_count_with_no_event_meets_the_counts_of_its_thing():
+    fired = count(110, "d1", source="the army command")
+    listed = replace(count(103, "d2", source="the ministry"), predicate=None)
+    found, _ = verdicts(fired, listed)
+    assert found[frozenset((fired.id, listed.id))] == "conflict"

@@ -82,6 +82,22 @@ def frame_candidates(items: list[Item]) -> Iterator[tuple[Item, Item]]:
         key = frame_key(item)
         if key is not None:
             by_key[key].append(item)
+    # counts whose clause names no event ("103 cruise missiles" in a list, a headline's
+    # bare figure) meet the counts of their head noun under every event
+    loose: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for item in items:
+        if (
+            item.family == "count"
+            and not item.event
+            and item.head
+            and item.head not in GENERIC_HEADS
+        ):
+            loose[(item.family, item.head)].append(item)
+    for (family, head), group in loose.items():
+        yield from _pairs(group)
+        for key, other in by_key.items():
+            if key[0] == family and key[2] == head:
+                yield from ((a, b) for a in group for b in _nearest(a, other))
     for key, group in by_key.items():
         yield from _pairs(group)
         if key[2] == "*":
