@@ -154,7 +154,15 @@ def frame_verdict(a: Item, b: Item, running, parts: frozenset[str] = frozenset()
                 "different_scope", f"{x.bare} is a part or an increment of a total like {y.bare}"
             )
     if a.near_lo < b.near_hi and b.near_lo < a.near_hi:
-        return Verdict("agree", f"{fa} and {fb}: the same count of {a.event} {a.head or ''}")
+        what = a.event or b.event or ""
+        return Verdict("agree", f"{fa} and {fb}: the same count of {what} {a.head or ''}")
+    if not (a.event and b.event) and a.claim.doc_id == b.claim.doc_id:
+        # one article's counts of one thing, one of them with no event: the missiles fired
+        # and those shot down, the ones at each site
+        return Verdict(
+            "different_scope",
+            f"{fa} and {fb}: one article's counts of one thing, not said of one event",
+        )
     if a.lo < b.hi and b.lo < a.hi:
         return None  # "over 100" and "105": consistent, but neither confirms the other
     if a.extreme != b.extreme or running(a, b):
