@@ -82,22 +82,31 @@ def frame_candidates(items: list[Item]) -> Iterator[tuple[Item, Item]]:
         key = frame_key(item)
         if key is not None:
             by_key[key].append(item)
-    # counts whose clause names no event ("103 cruise missiles" in a list, a headline's
-    # bare figure) meet the counts of their head noun under every event
-    loose: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    # counts whose clause names no known event ("103 cruise missiles" in a list, a
+    # headline's bare figure, a verb outside the classes) meet the counts of their head noun
+    # under every event, each article's largest only: with no event to tell them apart, an
+    # article's smaller counts of the thing are its parts (each site's, the ones shot down)
+    largest: dict[tuple[str, str], float] = {}
     for item in items:
-        if (
-            item.family == "count"
-            and not item.event
-            and item.head
-            and item.head not in GENERIC_HEADS
-        ):
-            loose[(item.family, item.head)].append(item)
-    for (family, head), group in loose.items():
+        if item.family == "count" and item.head:
+            k = (item.claim.doc_id, item.head)
+            largest[k] = max(largest.get(k, -math.inf), item.value)
+    totals = [
+        it
+        for it in items
+        if it.family == "count" and it.head and it.value >= largest[(it.claim.doc_id, it.head)]
+    ]
+    loose: dict[str, list[Item]] = defaultdict(list)
+    for item in totals:
+        if not item.event and item.head not in GENERIC_HEADS:
+            loose[item.head].append(item)
+    by_head: dict[str, list[Item]] = defaultdict(list)
+    for item in totals:
+        if item.event:
+            by_head[item.head].append(item)
+    for head, group in loose.items():
         yield from _pairs(group)
-        for key, other in by_key.items():
-            if key[0] == family and key[2] == head:
-                yield from ((a, b) for a in group for b in _nearest(a, other))
+        yield from ((a, b) for a in group for b in _nearest(a, by_head.get(head, [])))
     for key, group in by_key.items():
         yield from _pairs(group)
         if key[2] == "*":
