@@ -200,7 +200,8 @@ def frame_verdict(a: Item, b: Item, running, parts: frozenset[str] = frozenset()
     return Verdict(
         "conflict",
         f"{fa} ({_voice(a) or a.outlet}) vs {fb} ({_voice(b) or b.outlet}): one count of "
-        f"{a.event} {a.head or 'people'}, values that cannot both hold",
+        f"{' '.join(filter(None, (a.event or b.event, a.head or 'people')))}, values that "
+        "cannot both hold",
     )
 
 
