@@ -52,3 +52,21 @@ def test_ledger_write_is_atomic_and_leaves_no_temporary_file(tmp_path):
     path = write_ledger(sample_corpus(), tmp_path / "out" / "ledger.json")
     assert json.loads(path.read_text(encoding="utf-8"))["documents"]
     assert [p.name for p in path.parent.iterdir()] == ["ledger.json"]
+
+
+def test_ledger_says_which_subjects_a_story_cast_and_which_the_text_named():
+    from dataclasses import replace
+
+    from claimledger.models import Story
+    from claimledger.reconcile.actors import cast_claims
+
+    corpus = sample_corpus()
+    first = corpus.analyses[0]
+    unnamed = replace(first.claims[0], subject=None, object=None)
+    analysis = replace(first, claims=(unnamed, *first.claims[1:]))
+    story = Story(id="s1", label="", doc_ids=(first.document.id,), actor="Ruritania")
+    cast = replace(corpus, analyses=cast_claims([analysis], [story]), stories=(story,))
+    claims = {c["id"]: c for c in ledger_dict(cast)["claims"]}
+    assert claims[unnamed.id]["subject"] == "Ruritania"
+    assert claims[unnamed.id]["subject_inferred"] is True
+    assert all(not c["subject_inferred"] for i, c in claims.items() if i != unnamed.id)

@@ -48,6 +48,7 @@ def _claim_dict(claim: Claim, names: dict[str, str]) -> dict[str, Any]:
         "part_of": claim.part_of,
         "revision": claim.revision,
         "period_inferred": claim.period_inferred,
+        "subject_inferred": claim.subject_inferred,
     }
 
 
