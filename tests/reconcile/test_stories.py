@@ -60,8 +60,10 @@ def test_stories_damp_articles_published_far_apart():
         vectors, _ = _vectors(batch)
         return _similarity(vectors, batch)[0, 1]
 
+    year_on = [near[0], StoryDoc(doc_id="next", text=BUDGET[1], published="2022-03-01")]
     assert pair(near) == pair(undated)
-    assert pair(far) == pytest.approx(DATE_DAMPING[0][1] * pair(near))
+    assert pair(far) == pytest.approx(DATE_DAMPING[1][1] * pair(near))
+    assert pair(year_on) == pytest.approx(DATE_DAMPING[0][1] * pair(near))
 
 
 def test_stories_find_copies_of_one_text():
