@@ -209,3 +209,71 @@ def test_amounts_units_from_wholes_neighbours_and_context(nlp, text, expected):
 )
 def test_amounts_prefixed_names_years_and_speakers_are_no_figures(nlp, text):
     assert find_figures(nlp(text)) == []
+
+
+def test_amounts_a_change_then_the_level_it_reached(nlp):
+    # a unit on the first end only: "to" gives the level, not a range of percents
+    got = figures(nlp, "The Nasdaq index gained 0.58 per cent to 8,105.12 on Thursday.")
+    assert got == [(0.0058, None, "ratio", "ratio"), (8105.12, None, "count", "count")]
+    closed = figures(nlp, "After a quiet day the main index closed at 25,400.81 points.")
+    assert [v for v, *_ in closed] == [25_400.81]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks ended at 5 on Friday after a long week.",  # an hour
+        "The club fell to 3 in the table after the defeat.",  # a place
+    ],
+)
+def test_amounts_a_small_whole_number_after_a_verb_of_moving_is_no_level(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_amounts_a_range_keeps_a_scale_written_on_its_last_end(nlp):
+    got = figures(nlp, "Officials expect a bill of $4 to 7 million for the repairs.")
+    assert got == [(4_000_000, 7_000_000, "USD", "money")]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The inquiry published a 40 page report on the fire.", "page"),
+        ("The van runs on a 6 cylinder engine bought abroad.", "cylinder"),
+        ("The air force flew 40 cargo flights to the island.", "cargo flights"),
+    ],
+)
+def test_amounts_a_number_and_a_singular_noun_before_another_noun_count_the_first(
+    nlp, text, counted
+):
+    assert [f.counted for f in find_figures(nlp(text))] == [counted]
+
+
+def test_amounts_a_score_read_from_its_hyphen_is_no_negative_count(nlp):
+    assert figures(nlp, "The visitors held a 7-2 lead at half time.") == []
+    assert figures(nlp, "The water fell to -2 degrees overnight.")[0][0] == -2
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The grain weighs about 3.2×10−6 kilograms in all.", 3.2e-6, "kilogram"),
+        ("The survey counted 6.02x10^23 stars in the cluster.", 6.02e23, "count"),
+    ],
+)
+def test_amounts_scientific_notation_with_its_superscript_flattened(nlp, text, value, unit):
+    (got,) = figures(nlp, text)
+    assert got[0] == pytest.approx(value)
+    assert got[2] == unit
+
+
+def test_amounts_an_upper_case_symbol_apart_from_the_number_is_a_unit(nlp):
+    assert figures(nlp, "The grid supplies 230 V to most homes.")[0][2] == "volt"
+    # compass points stay out: a longitude is no power
+    got = figures(nlp, "The buoy sits at 41.2 N and 70.9 W near the shoal.")
+    assert not {u for _, _, u, _ in got} & {"newton", "watt"}
+
+
+def test_amounts_a_year_between_two_figures_does_not_stop_the_unit_carrying(nlp):
+    got = figures(nlp, "The pitcher averaged 14.2 degrees in 2021 and 12.9 last year.")
+    assert [(v, u) for v, _, u, _ in got] == [(14.2, "degree"), (12.9, "degree")]

@@ -92,6 +92,8 @@ def is_score(sdoc, first: int, last: int) -> bool:
         return tok.text.isdigit() and len(tok.text) <= 3
 
     n = len(sdoc)
+    if sdoc[first].text in ("-", "–") and first < last:
+        first += 1  # "9-2" read from its hyphen as a negative number: the hyphen joins a score
     if last + 2 < n and sdoc[last + 1].text in ("-", "–") and small(sdoc[last + 2]):
         glued = not sdoc[last].whitespace_ and not sdoc[last + 1].whitespace_
         return glued and small(sdoc[first])

@@ -202,6 +202,10 @@ def _range(sdoc, a: Amount, lex) -> tuple[Amount, Amount | None]:
         scale *= 0.01  # "5-10%": the lower end is a percent too
     if other.unit is not None and a.unit is not None and other.unit.name != a.unit.name:
         return a, None  # "20 cases to 30 deaths", "10 tonnes to 12%"
+    if link == "to" and a.unit is not None and other.unit is None and other.scale <= a.scale:
+        # "climbed 0.4% to 9,812.55": a unit written on the first end only names a change,
+        # and "to" the level it reached; a range writes its unit on the last end or both
+        return a, None
     low = amounts.with_unit(a, unit, scale)
     before = sdoc[a.first - 1].lower_ if a.first > 0 else ""
     if before == "from" or (before == "by" and a.marked):
@@ -290,15 +294,52 @@ def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int
     state = None if noun is not None else _counted_state(sdoc, last, lex)
     if noun is not None and sdoc[noun].lower_ in _months():
         return None  # "1 September": a date the tagger missed
-    if noun is not None and any(t.lower_ in _DEICTIC for t in sdoc[last + 1 : noun]):
+    if noun is not None and _places_in_time(sdoc, last, noun):
         return None  # "2.1 last year": the noun places the number in time, it counts nothing
+    if noun is not None and _singular_measure(sdoc, a, noun):
+        return sdoc[last + 1].text, last + 1  # "a 12 page report" counts pages
     if noun is not None:
         return _noun_phrase(sdoc, noun, last), noun
     if state is not None:
         return sdoc[state[0] : state[1] + 1].text, state[0]  # the count measures "killed"
     if any(t.lower_ in _TOTALS for t in sdoc[max(0, first - 3) : first]):
         return None, i  # "bringing the total to 103": a count whose noun came before
+    if _is_level(sdoc, first, a.value):
+        return None, i  # "the index closed at 9,812.55": the level its subject reached
     return None
+
+
+def _singular_measure(sdoc, a: Amount, noun: int) -> bool:
+    """ "a 12 page report", "a 4 cylinder engine": a count above one written with a singular
+    noun that modifies a singular noun after it is an unhyphenated compound ("12-page");
+    the first noun is what is counted."""
+    nxt = a.last + 1
+    # "40 cargo flights" counts flights: a plural head is what the number counts
+    singular = sdoc[noun].tag_ in ("NN", "NNP")
+    return (
+        noun > nxt
+        and a.value > 1
+        and singular
+        and sdoc[nxt].tag_ == "NN"
+        and not sdoc[nxt].ent_type_
+    )
+
+
+def _is_level(sdoc, first: int, value: float) -> bool:
+    """ "climbed 0.4% to 9,812.55", "ended at 27,010": a bare number after "to" or "at" that
+    hangs on a verb of moving or closing is the level the verb's subject reached."""
+    if first == 0 or sdoc[first - 1].lower_ not in ("to", "at"):
+        return False
+    prep = sdoc[first - 1]
+    if "." not in sdoc[first].text and value < 100:
+        return False  # "ended at 5", "fell to 3rd": an hour, a place
+    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head  # "gained 0.6% to"
+    return verb.pos_ == "VERB" and verb.lemma_ in cues.words("units", "level_verbs")
+
+
+def _places_in_time(sdoc, last: int, noun: int) -> bool:
+    """ "2.1 last year": a deictic word between a number and the noun after it."""
+    return any(t.lower_ in _DEICTIC for t in sdoc[last + 1 : noun])
 
 
 @cache
@@ -408,10 +449,12 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
         return None
     if prev.unit == "count" and prev.counted is None:
         return None  # "a total of 49 ..., 17 of them": the noun is too far to carry
-    if _counted_noun(sdoc, a.first, a.last, cues.words("units", "count_increments")) is not None:
+    noun = _counted_noun(sdoc, a.first, a.last, cues.words("units", "count_increments"))
+    if noun is not None and not _places_in_time(sdoc, a.last, noun):
         return None
     between = sdoc[prev.last + 1 : a.first]
-    if len(between) > 15 or any(t.like_num for t in between):
+    # a year between them ("-1.4 degrees in 2018 and 2.1 last year") is no third figure
+    if len(between) > 15 or any(t.like_num and not _YEAR.match(t.text) for t in between):
         return None
     links = cues.words("units", "carry_links")
     came_from = prev.first > 0 and sdoc[prev.first - 1].lower_ == "from"

@@ -178,7 +178,10 @@ def _refused(text: str, lex) -> bool:
     if word in (lex.get("not_units") or ()):
         return True
     alone = " " not in text and "/" not in text  # "m per minute" is fine
-    return word.isalpha() and ((len(word) == 1 and alone) or (len(word) > 2 and word.istitle()))
+    # an upper-case symbol apart from the number ("230 V", "a 2 L bottle") names a unit
+    # (those that news writes otherwise, "5 M", "10 K", "73.9 W", are in `not_units`)
+    lone = len(word) == 1 and alone and not word.isupper()
+    return word.isalpha() and (lone or (len(word) > 2 and word.istitle()))
 
 
 def _parse(text: str, alias, aliases):
