@@ -277,3 +277,29 @@ def test_amounts_an_upper_case_symbol_apart_from_the_number_is_a_unit(nlp):
 def test_amounts_a_year_between_two_figures_does_not_stop_the_unit_carrying(nlp):
     got = figures(nlp, "The pitcher averaged 14.2 degrees in 2021 and 12.9 last year.")
     assert [(v, u) for v, _, u, _ in got] == [(14.2, "degree"), (12.9, "degree")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The bank holds more than 4 million Swedish crowns in deposits.", "SEK"),
+        ("A ticket costs 300 Czech crowns at the gate.", "CZK"),
+    ],
+)
+def test_amounts_currency_names_news_translates_into_english(nlp, text, code):
+    assert [u for _, _, u, _ in figures(nlp, text)] == [code]
+
+
+def test_amounts_a_crown_with_no_country_is_no_money(nlp):
+    assert [u for _, _, u, _ in figures(nlp, "The king wore 2 crowns at the feast.")] == ["count"]
+
+
+def test_amounts_a_bracketed_conversion_does_not_give_its_unit_to_the_next_figure(nlp):
+    text = "The van costs 1,900,000 KRW ($1,450) for the base model and 2,100,000 ($1,600) for the sport."
+    got = [(v, u) for v, _, u, _ in figures(nlp, text)]
+    assert got == [(1_900_000, "KRW"), (1450, "USD"), (2_100_000, "KRW"), (1600, "USD")]
+
+
+def test_amounts_both_levels_of_a_move_from_one_to_another(nlp):
+    got = figures(nlp, "Torque rose from 310 to 355 after the update.")
+    assert [(v, u) for v, _, u, _ in got] == [(310, "count"), (355, "count")]

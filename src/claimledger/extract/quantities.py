@@ -326,9 +326,10 @@ def _singular_measure(sdoc, a: Amount, noun: int) -> bool:
 
 
 def _is_level(sdoc, first: int, value: float) -> bool:
-    """ "climbed 0.4% to 9,812.55", "ended at 27,010": a bare number after "to" or "at" that
-    hangs on a verb of moving or closing is the level the verb's subject reached."""
-    if first == 0 or sdoc[first - 1].lower_ not in ("to", "at"):
+    """ "climbed 0.4% to 9,812.55", "ended at 27,010", "rose from 310": a bare number after
+    "to", "at" or "from" that hangs on a verb of moving or closing is a level the verb's
+    subject reached or left."""
+    if first == 0 or sdoc[first - 1].lower_ not in ("to", "at", "from"):
         return False
     prep = sdoc[first - 1]
     if "." not in sdoc[first].text and value < 100:
@@ -444,7 +445,10 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
     is coordinated with or compared to, earlier in the same sentence."""
     if not before or a.spelled or _year_like(sdoc, a):
         return None
-    prev = before[-1]
+    prev, aside = before[-1], range(0)
+    if len(before) > 1 and _in_brackets(sdoc, prev):
+        # "5 million yen ($45,000) and 4 million": the bracket converts the figure before it
+        prev, aside = before[-2], range(prev.first, prev.last + 1)
     if prev.unit == "factor" or sdoc[prev.last].sent != sdoc[a.first].sent:
         return None
     if prev.unit == "count" and prev.counted is None:
@@ -454,7 +458,8 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
         return None
     between = sdoc[prev.last + 1 : a.first]
     # a year between them ("-1.4 degrees in 2018 and 2.1 last year") is no third figure
-    if len(between) > 15 or any(t.like_num and not _YEAR.match(t.text) for t in between):
+    numbers = [t for t in between if t.like_num and t.i not in aside]
+    if len(between) > 15 or any(not _YEAR.match(t.text) for t in numbers):
         return None
     links = cues.words("units", "carry_links")
     came_from = prev.first > 0 and sdoc[prev.first - 1].lower_ == "from"
@@ -480,6 +485,17 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
         first=qstart,
         last=a.last,
         dimension=prev.dimension,
+    )
+
+
+def _in_brackets(sdoc, fig: Figure) -> bool:
+    """ "($21,972)": a figure alone in brackets restates the one before it."""
+    after = fig.last + 1
+    return (
+        fig.first > 0
+        and sdoc[fig.first - 1].text == "("
+        and after < len(sdoc)
+        and sdoc[after].text == ")"
     )
 
 

@@ -87,6 +87,7 @@ def _currency_tables(dirs) -> tuple[dict[str, str], dict[str, str]]:
                 continue  # no English name, or a historic/special variant
             names.setdefault(name, code.upper())
             heads.setdefault(name.split()[-1], set()).add(code.upper())
+    _translated_names(names)
     # a bare head word ("ringgit", "yen") when only one current currency has it
     for head, owners in heads.items():
         if len(owners) == 1:
@@ -111,6 +112,19 @@ def _currency_tables(dirs) -> tuple[dict[str, str], dict[str, str]]:
     for form, code in (lex.get("currencies") or {}).items():
         names[str(form).lower()] = str(code)
     return names, symbols
+
+
+def _translated_names(names: dict[str, str]) -> None:
+    """English news translates some currency names CLDR keeps in their own language
+    ("Danish crowns" for kroner): the lexicon's `currency_translations` give the English
+    head, which is read with the country's adjective only (a bare "crown" names none)."""
+    translations = cues.load("units").get("currency_translations") or {}
+    for name, code in list(names.items()):
+        *adjective, head = name.split()
+        english = translations.get(head)
+        if adjective and english:
+            for form in (english, f"{english}s"):
+                names.setdefault(" ".join([*adjective, form]), code)
 
 
 @cache
