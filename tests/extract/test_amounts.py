@@ -303,3 +303,21 @@ def test_amounts_a_bracketed_conversion_does_not_give_its_unit_to_the_next_figur
 def test_amounts_both_levels_of_a_move_from_one_to_another(nlp):
     got = figures(nlp, "Torque rose from 310 to 355 after the update.")
     assert [(v, u) for v, _, u, _ in got] == [(310, "count"), (355, "count")]
+
+
+def test_amounts_a_number_with_more_digits_than_a_date_is_no_date(nlp):
+    text = "Ohio had 1204577 while Iowa came in second with 998310 lightning strikes."
+    got = [(f.value, f.counted) for f in find_figures(nlp(text))]
+    assert got == [(1_204_577, "lightning strikes"), (998_310, "lightning strikes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The satellite has circled the moon more than 4100 times.", "count"),
+        ("Exports grew 4 times faster than imports last year.", "factor"),
+        ("The new chip is 12 times smaller than the old one.", "factor"),
+    ],
+)
+def test_amounts_times_counts_occasions_unless_a_comparative_makes_it_a_factor(nlp, text, unit):
+    assert [u for _, _, u, _ in figures(nlp, text)] == [unit]

@@ -150,6 +150,8 @@ def _date_but_counts(sdoc, a: Amount) -> bool:
     text = sdoc[a.num_first].text
     if a.spelled or counts.year_like(sdoc, a) or not text.replace(",", "").isdigit():
         return False
+    if len(text) > 4 and sdoc[a.first].ent_type_ == "DATE" and not _date_words(sdoc, a):
+        return True  # "1204577", "12,400": more digits than any day, month or year has
     nxt = sdoc[a.last + 1] if a.last + 1 < len(sdoc) else None
     return (
         nxt is not None
@@ -157,6 +159,12 @@ def _date_but_counts(sdoc, a: Amount) -> bool:
         and not nxt.ent_type_
         and nxt.lower_ not in cues.load("units")["units"]
     )
+
+
+def _date_words(sdoc, a: Amount) -> bool:
+    """A month name or a year next to the number: it may be part of a written date."""
+    near = sdoc[max(0, a.first - 2) : a.last + 3]
+    return any(t.lower_ in counts.months() or counts.YEAR.match(t.text) for t in near)
 
 
 def _range(sdoc, a: Amount, lex) -> tuple[Amount, Amount | None]:
@@ -212,11 +220,12 @@ def _figure(sdoc, a: Amount, high: Amount | None, lex) -> Figure | None:
     last, value, n = a.last, a.value, len(sdoc)
     if unit is None and last + 1 < n:
         low = sdoc[last + 1].lower_
-        if low == "times" and not _is_growth_times(sdoc, last + 1):
+        occasions = low == "times" and not _is_growth_times(sdoc, last + 1)
+        if occasions and a.spelled:
             return None  # "deported five times" counts occasions, it is no growth factor
-        if low in cues.words("units", "factor_words") or (
-            low == "-" and last + 2 < n and sdoc[last + 2].lower_ in ("fold", "folds")
-        ):
+        # "circled the moon 4100 times" counts occasions written as a figure: a count
+        factor = low in cues.words("units", "factor_words") and not occasions
+        if factor or (low == "-" and last + 2 < n and sdoc[last + 2].lower_ in ("fold", "folds")):
             unit, dimension, last = "factor", "factor", last + 1 + (low == "-")
     qualifier, qstart = _qualifier(sdoc, a.first, lex)
     counted = None
@@ -395,8 +404,10 @@ def _growth_figure(sdoc, i: int, value: float, lex) -> Figure:
 
 def _is_growth_times(sdoc, j: int) -> bool:
     """ "five times more", "three times as large", "grew four times": a factor."""
-    nxt = sdoc[j + 1].lower_ if j + 1 < len(sdoc) else ""
-    if nxt in ("more", "higher", "larger", "greater", "bigger", "as", "the", "over"):
+    nxt = sdoc[j + 1] if j + 1 < len(sdoc) else None
+    if nxt is not None and nxt.lower_ in ("more", "as", "the", "over"):
         return True
+    if nxt is not None and nxt.tag_ in ("JJR", "RBR"):
+        return True  # "four times faster", "ten times cheaper": any comparative
     head = sdoc[j].head
     return head.lemma_.lower() in _GROWTH_HEADS
