@@ -321,3 +321,8 @@ def test_amounts_a_number_with_more_digits_than_a_date_is_no_date(nlp):
 )
 def test_amounts_times_counts_occasions_unless_a_comparative_makes_it_a_factor(nlp, text, unit):
     assert [u for _, _, u, _ in figures(nlp, text)] == [unit]
+
+
+def test_amounts_a_plural_that_looks_singular_is_still_what_is_counted(nlp):
+    got = find_figures(nlp("The air force sent 30 combat aircraft to the border."))
+    assert [f.counted for f in got] == ["combat aircraft"]

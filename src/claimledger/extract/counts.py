@@ -63,17 +63,18 @@ def count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int]
 def _singular_measure(sdoc, a: Amount, noun: int) -> bool:
     """ "a 12 page report", "a 4 cylinder engine": a count above one written with a singular
     noun that modifies a singular noun after it is an unhyphenated compound ("12-page");
-    the first noun is what is counted."""
+    the first noun is what is counted. The compound shows in the parse (the number hangs
+    on the first noun) or in the article ("a" before a number above one); "30 combat
+    aircraft", with neither, counts aircraft, whose plural looks singular."""
     nxt = a.last + 1
     # "40 cargo flights" counts flights: a plural head is what the number counts
     singular = sdoc[noun].tag_ in ("NN", "NNP")
-    return (
-        noun > nxt
-        and a.value > 1
-        and singular
-        and sdoc[nxt].tag_ == "NN"
-        and not sdoc[nxt].ent_type_
-    )
+    if not (noun > nxt and a.value > 1 and singular and sdoc[nxt].tag_ == "NN"):
+        return False
+    if sdoc[nxt].ent_type_:
+        return False
+    article = a.first > 0 and sdoc[a.first - 1].lower_ in ("a", "an")
+    return article or sdoc[a.num_last].head.i == nxt
 
 
 def _is_level(sdoc, first: int, value: float) -> bool:
