@@ -64,7 +64,7 @@ def _singular_measure(sdoc, a: Amount, noun: int) -> bool:
     """ "a 12 page report", "a 4 cylinder engine": a count above one written with a singular
     noun that modifies a singular noun after it is an unhyphenated compound ("12-page");
     the first noun is what is counted. The compound shows in the parse (the number hangs
-    on the first noun) or in the article ("a" before a number above one); "30 combat
+    on the first noun) or in the article ("a" on a noun counted above one); "30 combat
     aircraft", with neither, counts aircraft, whose plural looks singular."""
     nxt = a.last + 1
     # "40 cargo flights" counts flights: a plural head is what the number counts
@@ -73,7 +73,7 @@ def _singular_measure(sdoc, a: Amount, noun: int) -> bool:
         return False
     if sdoc[nxt].ent_type_:
         return False
-    article = a.first > 0 and sdoc[a.first - 1].lower_ in ("a", "an")
+    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in sdoc[noun].children)
     return article or sdoc[a.num_last].head.i == nxt
 
 
