@@ -326,3 +326,26 @@ def test_amounts_times_counts_occasions_unless_a_comparative_makes_it_a_factor(n
 def test_amounts_a_plural_that_looks_singular_is_still_what_is_counted(nlp):
     got = find_figures(nlp("The air force sent 30 combat aircraft to the border."))
     assert [f.counted for f in got] == ["combat aircraft"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        (
+            "Ohio had the most strikes in 2019 at 1204577 while Iowa had 998310 strikes.",
+            1204577,
+            "strikes",
+        ),
+        (
+            "The depot sold 410 tyres in May, compared with an average of 35 per week before.",
+            35,
+            "tyres",
+        ),
+    ],
+)
+def test_amounts_numbers_the_tagger_calls_dates_that_no_date_can_be(nlp, text, value, counted):
+    assert (value, counted) in [(f.value, f.counted) for f in find_figures(nlp(text))]
+
+
+def test_amounts_a_day_of_a_month_stays_a_date(nlp):
+    assert figures(nlp, "The fair opens on May 12 each year in the square.") == []

@@ -150,8 +150,11 @@ def _date_but_counts(sdoc, a: Amount) -> bool:
     text = sdoc[a.num_first].text
     if a.spelled or counts.year_like(sdoc, a) or not text.replace(",", "").isdigit():
         return False
-    if len(text) > 4 and sdoc[a.first].ent_type_ == "DATE" and not _date_words(sdoc, a):
+    if len(text) > 4:
         return True  # "1204577", "12,400": more digits than any day, month or year has
+    month_before = a.first > 0 and sdoc[a.first - 1].lower_ in counts.months()
+    if _per_time(sdoc, a.last + 1) and not month_before:
+        return True  # "35 per week": a rate the tagger took for a date; not "May 12 each year"
     nxt = sdoc[a.last + 1] if a.last + 1 < len(sdoc) else None
     return (
         nxt is not None
@@ -161,10 +164,12 @@ def _date_but_counts(sdoc, a: Amount) -> bool:
     )
 
 
-def _date_words(sdoc, a: Amount) -> bool:
-    """A month name or a year next to the number: it may be part of a written date."""
-    near = sdoc[max(0, a.first - 2) : a.last + 3]
-    return any(t.lower_ in counts.months() or counts.YEAR.match(t.text) for t in near)
+def _per_time(sdoc, k: int) -> bool:
+    """ "per week", "a day", "each month" from token k: the number before it is a rate."""
+    if k + 1 >= len(sdoc) or sdoc[k].lower_ not in ("per", "a", "an", "each", "every"):
+        return False
+    unit = cues.load("units")["units"].get(sdoc[k + 1].lower_)
+    return unit is not None and unit[0] in nonfigures.TIME_UNITS
 
 
 def _range(sdoc, a: Amount, lex) -> tuple[Amount, Amount | None]:
