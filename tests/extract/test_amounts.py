@@ -349,3 +349,21 @@ def test_amounts_numbers_the_tagger_calls_dates_that_no_date_can_be(nlp, text, v
 
 def test_amounts_a_day_of_a_month_stays_a_date(nlp):
     assert figures(nlp, "The fair opens on May 12 each year in the square.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Two-thirds of the members backed the motion.", 2 / 3),
+        ("Nearly three quarters of the farms lost power.", 0.75),
+        ("About two fifths of the staff left in the spring.", 0.4),
+    ],
+)
+def test_amounts_fractions_written_in_words_are_shares(nlp, text, value):
+    (got,) = figures(nlp, text)
+    assert got[0] == pytest.approx(value)
+    assert got[2:] == ("ratio", "ratio")
+
+
+def test_amounts_an_ordinal_before_a_noun_is_no_fraction(nlp):
+    assert figures(nlp, "The mayor won a third term in the spring.") == []

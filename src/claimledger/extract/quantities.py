@@ -89,6 +89,10 @@ def _read_figure(sdoc, i: int, lex, before: list[Figure]) -> Figure | None:
     half_dozen = tok.lower_ == "half" and sdoc[i + 1 : i + 3].text.lower() == "-dozen"
     if tok.lower_ in (lex.get("fractions") or {}) and not half_dozen:
         return _fraction_figure(sdoc, i, lex)
+    if tok.lower_ in lex["number_words"]:
+        several = _fraction_multiple(sdoc, i, lex)
+        if several is not None:
+            return several
     growth = lex["growth_verbs"]
     if tok.lower_ in growth and _is_growth_word(sdoc, i):
         return _growth_figure(sdoc, i, float(growth[tok.lower_]), lex)
@@ -382,6 +386,34 @@ def _fraction_figure(sdoc, i: int, lex) -> Figure | None:
         anchor=i,
         first=qstart,
         last=i,
+        dimension="ratio",
+    )
+
+
+def _fraction_multiple(sdoc, i: int, lex) -> Figure | None:
+    """ "two-thirds of voters", "nearly three quarters": a number word then a plural
+    fraction is a share (2/3, 3/4), not a count of thirds."""
+    j = i + 1
+    if j < len(sdoc) and sdoc[j].text in ("-", "–") and not sdoc[i].whitespace_:
+        j += 1
+    plurals = lex.get("fraction_plurals") or {}
+    if j >= len(sdoc) or sdoc[j].lower_ not in plurals:
+        return None
+    count = float(lex["number_words"][sdoc[i].lower_])
+    qualifier, qstart = _qualifier(sdoc, i, lex)
+    start, end = sdoc[qstart].idx, sdoc[j].idx + len(sdoc[j].text)
+    return Figure(
+        start=start,
+        end=end,
+        text=doc_text(sdoc)[start:end],
+        value=count * float(Fraction(str(plurals[sdoc[j].lower_]))),
+        unit="ratio",
+        qualifier=qualifier,
+        counted=None,
+        anchor=j,
+        first=qstart,
+        last=j,
+        dimension="ratio",
     )
 
 
