@@ -367,3 +367,10 @@ def test_amounts_fractions_written_in_words_are_shares(nlp, text, value):
 
 def test_amounts_an_ordinal_before_a_noun_is_no_fraction(nlp):
     assert figures(nlp, "The mayor won a third term in the spring.") == []
+
+
+def test_amounts_a_word_glued_to_the_number_is_no_unit_symbol(nlp):
+    # "fps" glued is frames per second in news, not pint's feet per second
+    assert [u for _, _, u, _ in figures(nlp, "The camera records at 60fps in low light.")] != [
+        "foot per second"
+    ]

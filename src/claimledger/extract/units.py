@@ -164,6 +164,8 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     alias = aliases.get(text) or aliases.get(text.lower())
     if alias is None and not glued and _refused(text, lex):
         return None
+    if alias is None and glued and len(text) > 2 and text in (lex.get("not_units") or ()):
+        return None  # "60fps" is frames, not feet, per second: a word, glued or not
     parsed, alias = _parse(text, alias, aliases)
     if parsed is None:
         return None
