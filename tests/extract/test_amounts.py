@@ -374,3 +374,34 @@ def test_amounts_a_word_glued_to_the_number_is_no_unit_symbol(nlp):
     assert [u for _, _, u, _ in figures(nlp, "The camera records at 60fps in low light.")] != [
         "foot per second"
     ]
+
+
+def test_amounts_a_bare_figure_converted_in_brackets_takes_the_unit_of_the_last_converted(nlp):
+    text = (
+        "The van lists at 2,435,000 YEN ($22,480) for the 5 door version and "
+        "2,380,000 ($21,972) for the 3 door."
+    )
+    got = [(v, u) for v, _, u, _ in figures(nlp, text)]
+    assert (2_380_000, "JPY") in got
+
+
+def test_amounts_a_number_tagged_as_a_name_on_its_own_is_no_name(nlp):
+    got = figures(nlp, "The S&P 500 gained 0.68 per cent to 3,005.47 on Friday.")
+    assert [v for v, *_ in got][-1] == 3005.47
+    assert figures(nlp, "Boeing grounded the 737 Max after the crash.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The van has a standard 1.6-litre four-cylinder engine.", "cylinder"),
+        ("The board named a five-member panel to review the case.", "member"),
+    ],
+)
+def test_amounts_a_spelled_number_hyphened_to_a_noun_counts_it(nlp, text, counted):
+    assert counted in [f.counted for f in find_figures(nlp(text))]
+
+
+def test_amounts_a_change_up_or_down_carries_the_unit(nlp):
+    got = find_figures(nlp("The estate sold 435 flats, up 12 on last year."))
+    assert [(f.value, f.counted) for f in got] == [(435, "flats"), (12, "flats")]

@@ -36,6 +36,9 @@ def count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int]
     plus = cues.words("units", "plus_suffixes")
     if a.suffix.startswith("-") and glued_noun.isalpha() and glued_noun not in plus:
         return a.suffix[1:], a.num_first  # "a 12-member panel" counts members
+    if a.spelled and _hyphened_noun(sdoc, last):
+        return sdoc[last + 2].text, last + 2  # "a four-cylinder engine": a modifier, not a
+        # small number pointing back
     noun = counted_noun(sdoc, first, last, increments)
     if noun is None:
         noun = _partitive_noun(sdoc, last)
@@ -58,6 +61,15 @@ def count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int]
     if _is_level(sdoc, first, a.value):
         return None, i  # "the index closed at 9,812.55": the level its subject reached
     return None
+
+
+def _hyphened_noun(sdoc, last: int) -> bool:
+    """ "four-cylinder engine", "a five-member panel": a singular noun joined by a hyphen
+    to the number, modifying the noun after it."""
+    if last + 3 >= len(sdoc) or sdoc[last].whitespace_ or sdoc[last + 1].whitespace_:
+        return False
+    hyphen, noun, after = sdoc[last + 1], sdoc[last + 2], sdoc[last + 3]
+    return hyphen.text == "-" and noun.tag_ == "NN" and after.pos_ in ("NOUN", "PROPN")
 
 
 def _singular_measure(sdoc, a: Amount, noun: int) -> bool:

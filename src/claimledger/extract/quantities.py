@@ -139,13 +139,20 @@ def _may_be_figure(sdoc, a: Amount, lex) -> bool:
     if nonfigures.is_calibre(sdoc, last, a.suffix) or nonfigures.is_list_marker(sdoc, first):
         return False
     if not a.marked:
-        if head.ent_type_ in _NAMES and head.ent_type_ != "PERSON":
+        if head.ent_type_ in _NAMES and head.ent_type_ != "PERSON" and _in_named_entity(head):
             return False
         if nonfigures.in_name(sdoc, first, last) or nonfigures.is_address(sdoc, first, last):
             return False
         if head.ent_type_ in _NOT_FIGURES and not nonfigures.is_duration(sdoc, last, lex):
             return _date_but_counts(sdoc, a)
     return True
+
+
+def _in_named_entity(tok) -> bool:
+    """The tagger's name around the number has a word in it ("iPhone 11", "Stoxx 600"); a
+    name tag on the bare number alone ("to 3,005.47" as a PRODUCT) is the tagger's slip."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is None or any(t.is_alpha for t in ent)
 
 
 def _date_but_counts(sdoc, a: Amount) -> bool:
@@ -298,7 +305,12 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
     if not before or a.spelled or counts.year_like(sdoc, a):
         return None
     prev, aside = before[-1], range(0)
-    if len(before) > 1 and _in_brackets(sdoc, prev):
+    converted = _converted_before(sdoc, a, before)
+    if converted is not None:
+        # "2.4m yen ($22,000) for the 5 door and 2.3m ($21,000) for the 3 door": converted
+        # like an earlier figure, in that figure's unit, whatever lies between
+        prev, aside = converted, range(converted.last + 1, a.first)
+    elif len(before) > 1 and _in_brackets(sdoc, prev):
         # "5 million yen ($45,000) and 4 million": the bracket converts the figure before it
         prev, aside = before[-2], range(prev.first, prev.last + 1)
     if prev.unit == "factor" or sdoc[prev.last].sent != sdoc[a.first].sent:
@@ -338,6 +350,18 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
         last=a.last,
         dimension=prev.dimension,
     )
+
+
+def _converted_before(sdoc, a: Amount, before: list[Figure]) -> Figure | None:
+    """When a bracket right after the amount converts it ("2.3m ($21,000)"), the last
+    earlier figure that a bracket also converted."""
+    k = a.last + 1
+    if k + 1 >= len(sdoc) or sdoc[k].text != "(":
+        return None
+    for fig, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        if _in_brackets(sdoc, nxt) and nxt.first == fig.last + 2 and fig.unit != "count":
+            return fig
+    return None
 
 
 def _in_brackets(sdoc, fig: Figure) -> bool:
