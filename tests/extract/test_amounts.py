@@ -405,3 +405,9 @@ def test_amounts_a_spelled_number_hyphened_to_a_noun_counts_it(nlp, text, counte
 def test_amounts_a_change_up_or_down_carries_the_unit(nlp):
     got = find_figures(nlp("The estate sold 435 flats, up 12 on last year."))
     assert [(f.value, f.counted) for f in got] == [(435, "flats"), (12, "flats")]
+
+
+def test_amounts_the_last_length_of_time_in_a_list_is_measured_too(nlp):
+    got = figures(nlp, "The crew stayed at sea for 40 days, 3 weeks and 6 hours in all.")
+    assert [(v, u) for v, _, u, _ in got] == [(40, "days"), (3, "weeks"), (6, "hours")]
+    assert figures(nlp, "Applicants must be between 18 and 25 years old.") == []
