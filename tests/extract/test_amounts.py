@@ -411,3 +411,19 @@ def test_amounts_the_last_length_of_time_in_a_list_is_measured_too(nlp):
     got = figures(nlp, "The crew stayed at sea for 40 days, 3 weeks and 6 hours in all.")
     assert [(v, u) for v, _, u, _ in got] == [(40, "days"), (3, "weeks"), (6, "hours")]
     assert figures(nlp, "Applicants must be between 18 and 25 years old.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The index ended the day (7,412.35 up 21.4 points).", "points"),
+        ("Revenue was 4.5 billion, down $200 million on the year.", "USD"),
+    ],
+)
+def test_amounts_a_bare_level_takes_the_unit_of_its_change(nlp, text, unit):
+    assert [u for _, _, u, _ in figures(nlp, text)] == [unit, unit]
+
+
+def test_amounts_a_percent_change_gives_no_unit_to_the_level(nlp):
+    got = figures(nlp, "Sales were 4.5 million, up 3% on the year.")
+    assert "ratio" not in [u for v, _, u, _ in got if v > 1]

@@ -105,10 +105,26 @@ def _read_figure(sdoc, i: int, lex, before: list[Figure]) -> Figure | None:
     if amount.unit is None:
         amount = _partitive_unit(sdoc, amount, lex)
     if amount.unit is None:
+        amount = _level_of_change(sdoc, amount, lex)
+    if amount.unit is None:
         carried = _carried_unit(sdoc, amount, before, lex)
         if carried is not None:
             return carried
     return _figure(sdoc, amount, high, lex)
+
+
+def _level_of_change(sdoc, a: Amount, lex) -> Amount:
+    """ "7,412.35, up 21.4 points", "4.5bn, down $200m": a bare level followed by its
+    change takes the change's unit; not a percent ("4.5 million, up 3%" is no percent)."""
+    k = a.last + 1
+    if k < len(sdoc) and sdoc[k].text == ",":
+        k += 1
+    if k + 1 >= len(sdoc) or sdoc[k].lower_ not in ("up", "down"):
+        return a
+    change = amounts.read_amount(sdoc, k + 1, lex)
+    if change is None or change.unit is None or change.unit.dimension == "ratio":
+        return a
+    return amounts.with_unit(a, change.unit)
 
 
 def _is_growth_word(sdoc, i: int) -> bool:
