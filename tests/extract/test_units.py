@@ -80,3 +80,8 @@ def test_units_the_projects_own_names_keep_a_dimension():
     assert units.lexicon_unit("kilometres") == units.Unit("km", "[length]", 1.0)
     assert units.lexicon_unit("decades") == units.Unit("years", "[time]", 10.0)
     assert units.lexicon_unit("basis points").dimension == "basis points"
+
+
+def test_units_a_unit_word_in_capitals_is_read_in_lower_case():
+    assert units.physical_unit("FEET").name == "foot"
+    assert units.physical_unit("MW").name == "megawatt"  # a symbol keeps its case

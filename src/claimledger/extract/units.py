@@ -157,6 +157,9 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     one-letter symbol is safe; apart from it, one-letter symbols and ordinary English words
     that pint also defines ("a", "points", "grain") are not units."""
     text = re.sub(r"°\s+", "°", words.strip())  # "° C" as the tokenizer splits "°C"
+    if len(text) > 2 and text.isupper() and text.isalpha():
+        # "11 FEET", "300 MILES": a word in capitals for emphasis or a headline, not a symbol
+        return physical_unit(text.lower(), glued)
     if not text or not re.fullmatch(r"[A-Za-zµμ°″′\"'/_ .-]+(\*\*\d)?", text):
         return None
     lex = cues.load("units")
