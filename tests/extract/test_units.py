@@ -85,3 +85,8 @@ def test_units_the_projects_own_names_keep_a_dimension():
 def test_units_a_unit_word_in_capitals_is_read_in_lower_case():
     assert units.physical_unit("FEET").name == "foot"
     assert units.physical_unit("MW").name == "megawatt"  # a symbol keeps its case
+
+
+def test_units_newton_metres_are_torque_not_pints_number_metre():
+    assert units.physical_unit("Nm", glued=True).name == "newton-metre"
+    assert units.physical_unit("nm").name == "nanometre"
