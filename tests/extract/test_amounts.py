@@ -427,3 +427,19 @@ def test_amounts_a_bare_level_takes_the_unit_of_its_change(nlp, text, unit):
 def test_amounts_a_percent_change_gives_no_unit_to_the_level(nlp):
     got = figures(nlp, "Sales were 4.5 million, up 3% on the year.")
     assert "ratio" not in [u for v, _, u, _ in got if v > 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("One in five adults in the county smokes.", 0.2),
+        ("About 1 in 4 homes in the valley lacks heating.", 0.25),
+    ],
+)
+def test_amounts_one_in_n_is_a_share(nlp, text, value):
+    assert figures(nlp, text) == [(value, None, "ratio", "ratio")]
+
+
+def test_amounts_a_number_in_a_year_is_no_share(nlp):
+    got = figures(nlp, "The club signed 3 players in 2019 and 5 in 2020.")
+    assert "ratio" not in [u for _, _, u, _ in got]

@@ -99,6 +99,9 @@ def _read_figure(sdoc, i: int, lex, before: list[Figure]) -> Figure | None:
     amount = amounts.read_amount(sdoc, i, lex)
     if amount is None:
         return None
+    share = _one_in(sdoc, amount, lex)
+    if share is not None:
+        return share
     amount, high = _range(sdoc, amount, lex)
     if not _may_be_figure(sdoc, amount, lex):
         return None
@@ -111,6 +114,35 @@ def _read_figure(sdoc, i: int, lex, before: list[Figure]) -> Figure | None:
         if carried is not None:
             return carried
     return _figure(sdoc, amount, high, lex)
+
+
+def _one_in(sdoc, a: Amount, lex) -> Figure | None:
+    """ "one in five adults", "1 in 4 homes": a share (1/5), not a count of adults."""
+    k = a.last + 1
+    if a.unit is not None or k + 1 >= len(sdoc) or sdoc[k].lower_ != "in":
+        return None
+    whole = amounts.read_amount(sdoc, k + 1, lex)
+    if whole is None or whole.unit is not None or not 0 < a.value < whole.value:
+        return None
+    if counts.year_like(sdoc, whole):
+        return None  # "3 in 2019": a count in a year
+    if a.value != int(a.value) or whole.value != int(whole.value):
+        return None
+    qualifier, qstart = _qualifier(sdoc, a.first, lex)
+    start, end = sdoc[qstart].idx, sdoc[whole.last].idx + len(sdoc[whole.last].text)
+    return Figure(
+        start=start,
+        end=end,
+        text=doc_text(sdoc)[start:end],
+        value=a.value / whole.value,
+        unit="ratio",
+        qualifier=qualifier,
+        counted=None,
+        anchor=counts.anchor(sdoc, a.first, whole.last),
+        first=qstart,
+        last=whole.last,
+        dimension="ratio",
+    )
 
 
 def _level_of_change(sdoc, a: Amount, lex) -> Amount:
