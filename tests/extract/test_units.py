@@ -90,3 +90,7 @@ def test_units_a_unit_word_in_capitals_is_read_in_lower_case():
 def test_units_newton_metres_are_torque_not_pints_number_metre():
     assert units.physical_unit("Nm", glued=True).name == "newton-metre"
     assert units.physical_unit("nm").name == "nanometre"
+
+
+def test_units_mp_after_a_number_is_megapixels():
+    assert units.physical_unit("MP", glued=True).name == "megapixel"
