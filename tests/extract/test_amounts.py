@@ -443,3 +443,10 @@ def test_amounts_one_in_n_is_a_share(nlp, text, value):
 def test_amounts_a_number_in_a_year_is_no_share(nlp):
     got = figures(nlp, "The club signed 3 players in 2019 and 5 in 2020.")
     assert "ratio" not in [u for _, _, u, _ in got]
+
+
+def test_amounts_a_bare_number_labelled_like_the_measure_before_it_takes_its_unit(nlp):
+    got = figures(nlp, "The agency rates the van at 30 mpg city and 38 highway.")
+    assert [u for _, _, u, _ in got] == ["mile per gallon", "mile per gallon"]
+    paid = find_figures(nlp("The fund paid $5 million in cash and 3 aircraft."))
+    assert [(f.unit, f.counted) for f in paid] == [("USD", None), ("count", "aircraft")]

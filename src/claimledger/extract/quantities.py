@@ -366,7 +366,8 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
     if prev.unit == "count" and prev.counted is None:
         return None  # "a total of 49 ..., 17 of them": the noun is too far to carry
     noun = counts.counted_noun(sdoc, a.first, a.last, cues.words("units", "count_increments"))
-    if noun is not None and not counts.places_in_time(sdoc, a.last, noun):
+    counts_noun = noun is not None and not counts.places_in_time(sdoc, a.last, noun)
+    if counts_noun and not _parallel_label(sdoc, prev, a, noun):
         return None
     between = sdoc[prev.last + 1 : a.first]
     # a year between them ("-1.4 degrees in 2018 and 2.1 last year") is no third figure
@@ -397,6 +398,19 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
         first=qstart,
         last=a.last,
         dimension=prev.dimension,
+    )
+
+
+def _parallel_label(sdoc, prev: Figure, a: Amount, noun: int) -> bool:
+    """ "30 mpg city and 38 highway": a measure and a bare number each labelled by a
+    singular noun right after them; the label names a case, the number is in the unit."""
+    after_prev = prev.last + 1
+    return (
+        prev.unit not in ("count", "ratio", "factor")
+        and noun == a.last + 1
+        and sdoc[noun].tag_ == "NN"
+        and after_prev < len(sdoc)
+        and sdoc[after_prev].tag_ == "NN"
     )
 
 
