@@ -80,3 +80,17 @@ def test_units_the_projects_own_names_keep_a_dimension():
     assert units.lexicon_unit("kilometres") == units.Unit("km", "[length]", 1.0)
     assert units.lexicon_unit("decades") == units.Unit("years", "[time]", 10.0)
     assert units.lexicon_unit("basis points").dimension == "basis points"
+
+
+def test_units_a_unit_word_in_capitals_is_read_in_lower_case():
+    assert units.physical_unit("FEET").name == "foot"
+    assert units.physical_unit("MW").name == "megawatt"  # a symbol keeps its case
+
+
+def test_units_newton_metres_are_torque_not_pints_number_metre():
+    assert units.physical_unit("Nm", glued=True).name == "newton-metre"
+    assert units.physical_unit("nm").name == "nanometre"
+
+
+def test_units_mp_after_a_number_is_megapixels():
+    assert units.physical_unit("MP", glued=True).name == "megapixel"

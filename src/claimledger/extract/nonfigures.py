@@ -92,6 +92,8 @@ def is_score(sdoc, first: int, last: int) -> bool:
         return tok.text.isdigit() and len(tok.text) <= 3
 
     n = len(sdoc)
+    if sdoc[first].text in ("-", "–") and first < last:
+        first += 1  # "9-2" read from its hyphen as a negative number: the hyphen joins a score
     if last + 2 < n and sdoc[last + 1].text in ("-", "–") and small(sdoc[last + 2]):
         glued = not sdoc[last].whitespace_ and not sdoc[last + 1].whitespace_
         return glued and small(sdoc[first])
@@ -158,7 +160,7 @@ def is_measuring_duration(sdoc, first: int, last: int, lex) -> bool:
     """ "for 30 years" measures something; "19 years ago", "over 7 years", "within two weeks",
     "the past seven years" place an event or bound a period instead."""
     blockers = lex["duration_blockers"]
-    if first > 0 and sdoc[first - 1].lower_ in blockers["before"]:
+    if first > 0 and sdoc[first - 1].lower_ in blockers["before"] and not _listed(sdoc, first, lex):
         overrides = cues.words("units", "duration_of_overrides")
         if sdoc[first - 1].lower_ not in overrides or not _measures_noun(sdoc, last):
             return False
@@ -171,6 +173,20 @@ def is_measuring_duration(sdoc, first: int, last: int, lex) -> bool:
     if nxt < len(sdoc) and sdoc[nxt].text == "-":
         nxt += 1  # "a 37-year-old man": an age, whatever the hyphens
     return not (nxt < len(sdoc) and sdoc[nxt].lower_ in blockers["after"])
+
+
+def _listed(sdoc, first: int, lex) -> bool:
+    """ "for 3 years, 2 months and 16 hours": after "and" or "or" that closes a list of
+    lengths of time, the last one is measured like the others ("between 18 and 25 years"
+    is not such a list: no unit of time before "and")."""
+    k = first - 1
+    if sdoc[k].lower_ not in ("and", "or"):
+        return False
+    k -= 1
+    if k >= 0 and sdoc[k].text == ",":
+        k -= 1
+    unit = lex["units"].get(sdoc[k].lower_) if k >= 0 else None
+    return unit is not None and unit[0] in TIME_UNITS
 
 
 def _measures_noun(sdoc, last: int) -> bool:

@@ -19,6 +19,9 @@ _CHUNK = re.compile(
     r"^(?P<pre>[^\d+\-−~.]*?)"
     r"(?P<sign>minus-|[+\-−~])?"
     r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)"
+    # "1.99×10−30", "6.02x10^23": scientific notation whose superscript became plain text;
+    # the exponent needs its caret or sign, since "×1023" cannot say where the 10 ends
+    r"(?:[×x]10(?:(?:\^|\*\*)(?P<exp>[+\-−]?\d+)|(?P<sexp>[\-−+]\d+)))?"
     r"(?:/(?P<den>\d+))?"
     r"(?P<suf>[^\d]*)$",
     re.IGNORECASE,
@@ -68,6 +71,9 @@ def read_digits(sdoc, i: int) -> Written | None:
         return None
     digits = m.group("num").replace(",", "")
     value = float(digits)
+    exponent = m.group("exp") or m.group("sexp")
+    if exponent:
+        value *= 10.0 ** int(exponent.replace("−", "-"))
     if m.group("den"):
         den = float(m.group("den"))
         if den == 0:

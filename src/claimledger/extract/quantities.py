@@ -11,28 +11,22 @@ ordinals) when nothing written with the number says otherwise. Numbers that are 
 
 from __future__ import annotations
 
-import calendar
 import logging
 import math
-import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from functools import cache
 
-from . import amounts, cues, nonfigures
+from . import amounts, counts, cues, nonfigures
 from .amounts import Amount
 from .sentences import doc_text
 
 log = logging.getLogger(__name__)
 
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
 _NOT_FIGURES = {"DATE", "TIME", "ORDINAL"}
-_TOTALS = {"total", "tally", "number", "count"}
 _NAMES = {"WORK_OF_ART", "LAW", "ORG", "EVENT", "FAC", "PRODUCT", "PERSON"}
 _GROWTH_HEADS = {"grow", "increase", "rise", "multiply", "jump", "expand", "climb", "soar"}
 _RANGE_LINKS = {"-", "–", "—", "to", "or"}
-_DEICTIC = {"last", "next", "this", "that", "previous", "past", "coming"}
-_TIME_PREPOSITIONS = {"in", "since", "by", "until", "before", "after", "during", "of", "from"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,22 +89,74 @@ def _read_figure(sdoc, i: int, lex, before: list[Figure]) -> Figure | None:
     half_dozen = tok.lower_ == "half" and sdoc[i + 1 : i + 3].text.lower() == "-dozen"
     if tok.lower_ in (lex.get("fractions") or {}) and not half_dozen:
         return _fraction_figure(sdoc, i, lex)
+    if tok.lower_ in lex["number_words"]:
+        several = _fraction_multiple(sdoc, i, lex)
+        if several is not None:
+            return several
     growth = lex["growth_verbs"]
     if tok.lower_ in growth and _is_growth_word(sdoc, i):
         return _growth_figure(sdoc, i, float(growth[tok.lower_]), lex)
     amount = amounts.read_amount(sdoc, i, lex)
     if amount is None:
         return None
+    share = _one_in(sdoc, amount, lex)
+    if share is not None:
+        return share
     amount, high = _range(sdoc, amount, lex)
     if not _may_be_figure(sdoc, amount, lex):
         return None
     if amount.unit is None:
         amount = _partitive_unit(sdoc, amount, lex)
     if amount.unit is None:
+        amount = _level_of_change(sdoc, amount, lex)
+    if amount.unit is None:
         carried = _carried_unit(sdoc, amount, before, lex)
         if carried is not None:
             return carried
     return _figure(sdoc, amount, high, lex)
+
+
+def _one_in(sdoc, a: Amount, lex) -> Figure | None:
+    """ "one in five adults", "1 in 4 homes": a share (1/5), not a count of adults."""
+    k = a.last + 1
+    if a.unit is not None or k + 1 >= len(sdoc) or sdoc[k].lower_ != "in":
+        return None
+    whole = amounts.read_amount(sdoc, k + 1, lex)
+    if whole is None or whole.unit is not None or not 0 < a.value < whole.value:
+        return None
+    if counts.year_like(sdoc, whole):
+        return None  # "3 in 2019": a count in a year
+    if a.value != int(a.value) or whole.value != int(whole.value):
+        return None
+    qualifier, qstart = _qualifier(sdoc, a.first, lex)
+    start, end = sdoc[qstart].idx, sdoc[whole.last].idx + len(sdoc[whole.last].text)
+    return Figure(
+        start=start,
+        end=end,
+        text=doc_text(sdoc)[start:end],
+        value=a.value / whole.value,
+        unit="ratio",
+        qualifier=qualifier,
+        counted=None,
+        anchor=counts.anchor(sdoc, a.first, whole.last),
+        first=qstart,
+        last=whole.last,
+        dimension="ratio",
+    )
+
+
+def _level_of_change(sdoc, a: Amount, lex) -> Amount:
+    """ "7,412.35, up 21.4 points", "4.5bn, down $200m": a bare level followed by its
+    change takes the change's unit; not a percent ("4.5 million, up 3%" is no percent)."""
+    k = a.last + 1
+    if k < len(sdoc) and sdoc[k].text == ",":
+        k += 1
+    if k + 1 >= len(sdoc) or sdoc[k].lower_ not in ("up", "down"):
+        return a
+    change = amounts.read_amount(sdoc, k + 1, lex)
+    if change is None or change.unit is None or change.unit.dimension == "ratio":
+        return a
+    return amounts.with_unit(a, change.unit)
 
 
 def _is_growth_word(sdoc, i: int) -> bool:
@@ -141,7 +187,7 @@ def _may_be_figure(sdoc, a: Amount, lex) -> bool:
     if nonfigures.is_calibre(sdoc, last, a.suffix) or nonfigures.is_list_marker(sdoc, first):
         return False
     if not a.marked:
-        if head.ent_type_ in _NAMES and head.ent_type_ != "PERSON":
+        if head.ent_type_ in _NAMES and head.ent_type_ != "PERSON" and _in_named_entity(head):
             return False
         if nonfigures.in_name(sdoc, first, last) or nonfigures.is_address(sdoc, first, last):
             return False
@@ -150,18 +196,24 @@ def _may_be_figure(sdoc, a: Amount, lex) -> bool:
     return True
 
 
-def _year_like(sdoc, a: Amount) -> bool:
-    """ "2019", "post-2008": four digits that read as a year."""
-    digits = re.sub(r"^[a-z]+-", "", sdoc[a.num_first].text.lower())
-    return a.scale == 1.0 and a.unit is None and bool(_YEAR.match(digits))
+def _in_named_entity(tok) -> bool:
+    """The tagger's name around the number has a word in it ("iPhone 11", "Stoxx 600"); a
+    name tag on the bare number alone ("to 3,005.47" as a PRODUCT) is the tagger's slip."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is None or any(t.is_alpha for t in ent)
 
 
 def _date_but_counts(sdoc, a: Amount) -> bool:
     """ "sales of 5835 units": the tagger called it a date, but no year, month or day is
     written and a plain noun follows it."""
     text = sdoc[a.num_first].text
-    if a.spelled or _year_like(sdoc, a) or not text.replace(",", "").isdigit():
+    if a.spelled or counts.year_like(sdoc, a) or not text.replace(",", "").isdigit():
         return False
+    if len(text) > 4:
+        return True  # "1204577", "12,400": more digits than any day, month or year has
+    month_before = a.first > 0 and sdoc[a.first - 1].lower_ in counts.months()
+    if _per_time(sdoc, a.last + 1) and not month_before:
+        return True  # "35 per week": a rate the tagger took for a date; not "May 12 each year"
     nxt = sdoc[a.last + 1] if a.last + 1 < len(sdoc) else None
     return (
         nxt is not None
@@ -169,6 +221,14 @@ def _date_but_counts(sdoc, a: Amount) -> bool:
         and not nxt.ent_type_
         and nxt.lower_ not in cues.load("units")["units"]
     )
+
+
+def _per_time(sdoc, k: int) -> bool:
+    """ "per week", "a day", "each month" from token k: the number before it is a rate."""
+    if k + 1 >= len(sdoc) or sdoc[k].lower_ not in ("per", "a", "an", "each", "every"):
+        return False
+    unit = cues.load("units")["units"].get(sdoc[k + 1].lower_)
+    return unit is not None and unit[0] in nonfigures.TIME_UNITS
 
 
 def _range(sdoc, a: Amount, lex) -> tuple[Amount, Amount | None]:
@@ -202,6 +262,10 @@ def _range(sdoc, a: Amount, lex) -> tuple[Amount, Amount | None]:
         scale *= 0.01  # "5-10%": the lower end is a percent too
     if other.unit is not None and a.unit is not None and other.unit.name != a.unit.name:
         return a, None  # "20 cases to 30 deaths", "10 tonnes to 12%"
+    if link == "to" and a.unit is not None and other.unit is None and other.scale <= a.scale:
+        # "climbed 0.4% to 9,812.55": a unit written on the first end only names a change,
+        # and "to" the level it reached; a range writes its unit on the last end or both
+        return a, None
     low = amounts.with_unit(a, unit, scale)
     before = sdoc[a.first - 1].lower_ if a.first > 0 else ""
     if before == "from" or (before == "by" and a.marked):
@@ -220,16 +284,17 @@ def _figure(sdoc, a: Amount, high: Amount | None, lex) -> Figure | None:
     last, value, n = a.last, a.value, len(sdoc)
     if unit is None and last + 1 < n:
         low = sdoc[last + 1].lower_
-        if low == "times" and not _is_growth_times(sdoc, last + 1):
+        occasions = low == "times" and not _is_growth_times(sdoc, last + 1)
+        if occasions and a.spelled:
             return None  # "deported five times" counts occasions, it is no growth factor
-        if low in cues.words("units", "factor_words") or (
-            low == "-" and last + 2 < n and sdoc[last + 2].lower_ in ("fold", "folds")
-        ):
+        # "circled the moon 4100 times" counts occasions written as a figure: a count
+        factor = low in cues.words("units", "factor_words") and not occasions
+        if factor or (low == "-" and last + 2 < n and sdoc[last + 2].lower_ in ("fold", "folds")):
             unit, dimension, last = "factor", "factor", last + 1 + (low == "-")
     qualifier, qstart = _qualifier(sdoc, a.first, lex)
     counted = None
     if unit is None:
-        read = _count(sdoc, a, qualifier, lex) or _noun_ahead(sdoc, a, lex)
+        read = counts.count(sdoc, a, qualifier, lex) or counts.noun_ahead(sdoc, a, lex)
         if read is None:
             return None
         counted, anchor = read
@@ -239,7 +304,7 @@ def _figure(sdoc, a: Amount, high: Amount | None, lex) -> Figure | None:
             sdoc, a.first, last, lex
         ):
             return None
-        anchor = _anchor(sdoc, a.first, last)
+        anchor = counts.anchor(sdoc, a.first, last)
     start = sdoc[qstart].idx
     end = sdoc[last].idx + len(sdoc[last].text)
     return Figure(
@@ -266,103 +331,6 @@ def _high_value(low: Amount, high: Amount) -> float:
     return value
 
 
-def _count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int] | None:
-    """(counted noun phrase, anchor) of a bare number that counts something."""
-    i, first, last, n = a.num_first, a.first, a.last, len(sdoc)
-    if _year_like(sdoc, a) and not _counts_plural(sdoc, a):
-        return None
-    if a.value < 2 and not sdoc[i].like_num:
-        return None
-    if sdoc[i].lower_ in cues.words("units", "vague_numbers"):
-        return None
-    increments = cues.words("units", "count_increments")
-    bounded = qualifier is not None or (last + 1 < n and sdoc[last + 1].lower_ in increments)
-    glued_noun = a.suffix[1:].lower()
-    plus = cues.words("units", "plus_suffixes")
-    if a.suffix.startswith("-") and glued_noun.isalpha() and glued_noun not in plus:
-        return a.suffix[1:], a.num_first  # "a 12-member panel" counts members
-    noun = _counted_noun(sdoc, first, last, increments)
-    if noun is None:
-        noun = _partitive_noun(sdoc, last)
-    if a.spelled and a.value < 10 and not bounded and not _counts_news(sdoc, first, noun):
-        # "the two countries": a spelled-out small number that points back
-        return None
-    state = None if noun is not None else _counted_state(sdoc, last, lex)
-    if noun is not None and sdoc[noun].lower_ in _months():
-        return None  # "1 September": a date the tagger missed
-    if noun is not None and any(t.lower_ in _DEICTIC for t in sdoc[last + 1 : noun]):
-        return None  # "2.1 last year": the noun places the number in time, it counts nothing
-    if noun is not None:
-        return _noun_phrase(sdoc, noun, last), noun
-    if state is not None:
-        return sdoc[state[0] : state[1] + 1].text, state[0]  # the count measures "killed"
-    if any(t.lower_ in _TOTALS for t in sdoc[max(0, first - 3) : first]):
-        return None, i  # "bringing the total to 103": a count whose noun came before
-    return None
-
-
-@cache
-def _months() -> frozenset[str]:
-    names = [*calendar.month_name[1:], *calendar.month_abbr[1:]]
-    return frozenset(m.lower() for m in names)
-
-
-def _counts_plural(sdoc, a: Amount) -> bool:
-    """ "hiring 2000 people": a number that looks like a year but counts a plural noun
-    right after it, with no preposition of time before it ("in 2019 elections")."""
-    nxt = sdoc[a.last + 1] if a.last + 1 < len(sdoc) else None
-    prev = sdoc[a.first - 1] if a.first > 0 else None
-    return (
-        nxt is not None
-        and sdoc[a.num_first].text[:1].isdigit()  # not "post-2008 rules"
-        and nxt.tag_ == "NNS"
-        and (prev is None or (prev.pos_ != "DET" and prev.lower_ not in _TIME_PREPOSITIONS))
-        and sdoc[a.first].ent_type_ != "DATE"
-    )
-
-
-def _partitive_noun(sdoc, last: int) -> int | None:
-    """ "Two of the mayor's deputies", "40 of the 60 seats": the plural noun after "of"
-    (and a determiner or possessor) is what the number counts."""
-    k = last + 1
-    if k >= len(sdoc) or sdoc[k].lower_ != "of":
-        return None
-    for j in range(k + 1, min(len(sdoc), k + 5)):
-        tok = sdoc[j]
-        if tok.tag_ in ("NNS", "NNPS"):
-            return j
-        possessor = j + 1 < len(sdoc) and sdoc[j + 1].tag_ == "POS"  # "the mayor's"
-        determiner = tok.pos_ in ("DET", "PROPN", "PART", "ADJ", "NUM") or tok.tag_ == "PRP$"
-        if not (determiner or possessor):
-            return None
-    return None
-
-
-def _noun_ahead(sdoc, a: Amount, lex) -> tuple[str, int] | None:
-    """ "from 1000 to 2000 hires", "4821 in the north while the south had 3310 strikes": a
-    bare number counts what the next number, coordinated with it, counts."""
-    if a.spelled or _year_like(sdoc, a) or a.value < 2:
-        return None
-    links = cues.words("units", "carry_links") | cues.words("units", "count_links")
-    stop = min(sdoc[a.last].sent.end, a.last + 13)
-    for j in range(a.last + 1, stop):
-        if not sdoc[j].text[:1].isdigit():
-            continue
-        other = amounts.read_amount(sdoc, j, lex)
-        if other is not None and _year_like(sdoc, other) and not _counts_plural(sdoc, other):
-            continue  # "4821 in 2019 while ...": a year on the way
-        if not any(t.lower_ in links for t in sdoc[a.last + 1 : j]):
-            return None
-        if other is None or other.unit is not None:
-            return None
-        increments = cues.words("units", "count_increments")
-        noun = _counted_noun(sdoc, other.first, other.last, increments)
-        if noun is None or sdoc[noun].lower_ in _months():
-            return None
-        return _noun_phrase(sdoc, noun, other.last), _anchor(sdoc, a.first, a.last)
-    return None
-
-
 def _partitive_unit(sdoc, a: Amount, lex) -> Amount:
     """ "raised 280 million of the 1.5 billion shekels": a bare part of a whole written
     with its unit right after "of (the)" is in that unit."""
@@ -378,40 +346,33 @@ def _partitive_unit(sdoc, a: Amount, lex) -> Amount:
     return amounts.with_unit(a, whole.unit)
 
 
-def _counts_news(sdoc, first: int, noun: int | None) -> bool:
-    """ "eight other employees left", "two viruses": a small spelled-out count is news when
-    it counts a plural noun right after it; after "the", "these", "both", a possessive, it
-    points back to things already named ("the two countries")."""
-    if noun is None or sdoc[noun].tag_ not in ("NNS", "NNPS") or noun - first > 5:
-        return False
-    if sdoc[first].lower_ in ("one", "a", "an"):
-        return False
-    head = sdoc[noun].head
-    if sdoc[noun].dep_ == "nsubj" and head.lemma_.lower() in cues.words("reporting_verbs", "verbs"):
-        return False  # "two officials said": who speaks, not what is counted
-    prev = sdoc[first - 1] if first > 0 else None
-    return prev is None or not (
-        prev.lower_ in cues.words("units", "pointing_back")
-        or prev.tag_ in ("PRP$", "POS")
-        or (prev.pos_ == "DET" and prev.lower_ not in ("a", "an", "another"))
-    )
-
-
 def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
     """ "435 homes by sale and 187 by tender", "3.9 million headsets, up from 2.4 million",
     "rose 2 percent while the other fell 1": a bare number takes the unit of the figure it
     is coordinated with or compared to, earlier in the same sentence."""
-    if not before or a.spelled or _year_like(sdoc, a):
+    if not before or a.spelled or counts.year_like(sdoc, a):
         return None
-    prev = before[-1]
+    prev, aside = before[-1], range(0)
+    converted = _converted_before(sdoc, a, before)
+    if converted is not None:
+        # "2.4m yen ($22,000) for the 5 door and 2.3m ($21,000) for the 3 door": converted
+        # like an earlier figure, in that figure's unit, whatever lies between
+        prev, aside = converted, range(converted.last + 1, a.first)
+    elif len(before) > 1 and _in_brackets(sdoc, prev):
+        # "5 million yen ($45,000) and 4 million": the bracket converts the figure before it
+        prev, aside = before[-2], range(prev.first, prev.last + 1)
     if prev.unit == "factor" or sdoc[prev.last].sent != sdoc[a.first].sent:
         return None
     if prev.unit == "count" and prev.counted is None:
         return None  # "a total of 49 ..., 17 of them": the noun is too far to carry
-    if _counted_noun(sdoc, a.first, a.last, cues.words("units", "count_increments")) is not None:
+    noun = counts.counted_noun(sdoc, a.first, a.last, cues.words("units", "count_increments"))
+    counts_noun = noun is not None and not counts.places_in_time(sdoc, a.last, noun)
+    if counts_noun and not _parallel_label(sdoc, prev, a, noun):
         return None
     between = sdoc[prev.last + 1 : a.first]
-    if len(between) > 15 or any(t.like_num for t in between):
+    # a year between them ("-1.4 degrees in 2018 and 2.1 last year") is no third figure
+    numbers = [t for t in between if t.like_num and t.i not in aside]
+    if len(between) > 15 or any(not counts.YEAR.match(t.text) for t in numbers):
         return None
     links = cues.words("units", "carry_links")
     came_from = prev.first > 0 and sdoc[prev.first - 1].lower_ == "from"
@@ -433,10 +394,46 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
         unit=prev.unit,
         qualifier=qualifier,
         counted=prev.counted,
-        anchor=_anchor(sdoc, a.first, a.last),
+        anchor=counts.anchor(sdoc, a.first, a.last),
         first=qstart,
         last=a.last,
         dimension=prev.dimension,
+    )
+
+
+def _parallel_label(sdoc, prev: Figure, a: Amount, noun: int) -> bool:
+    """ "30 mpg city and 38 highway": a measure and a bare number each labelled by a
+    singular noun right after them; the label names a case, the number is in the unit."""
+    after_prev = prev.last + 1
+    return (
+        prev.unit not in ("count", "ratio", "factor")
+        and noun == a.last + 1
+        and sdoc[noun].tag_ == "NN"
+        and after_prev < len(sdoc)
+        and sdoc[after_prev].tag_ == "NN"
+    )
+
+
+def _converted_before(sdoc, a: Amount, before: list[Figure]) -> Figure | None:
+    """When a bracket right after the amount converts it ("2.3m ($21,000)"), the last
+    earlier figure that a bracket also converted."""
+    k = a.last + 1
+    if k + 1 >= len(sdoc) or sdoc[k].text != "(":
+        return None
+    for fig, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        if _in_brackets(sdoc, nxt) and nxt.first == fig.last + 2 and fig.unit != "count":
+            return fig
+    return None
+
+
+def _in_brackets(sdoc, fig: Figure) -> bool:
+    """ "($21,972)": a figure alone in brackets restates the one before it."""
+    after = fig.last + 1
+    return (
+        fig.first > 0
+        and sdoc[fig.first - 1].text == "("
+        and after < len(sdoc)
+        and sdoc[after].text == ")"
     )
 
 
@@ -475,6 +472,34 @@ def _fraction_figure(sdoc, i: int, lex) -> Figure | None:
         anchor=i,
         first=qstart,
         last=i,
+        dimension="ratio",
+    )
+
+
+def _fraction_multiple(sdoc, i: int, lex) -> Figure | None:
+    """ "two-thirds of voters", "nearly three quarters": a number word then a plural
+    fraction is a share (2/3, 3/4), not a count of thirds."""
+    j = i + 1
+    if j < len(sdoc) and sdoc[j].text in ("-", "–") and not sdoc[i].whitespace_:
+        j += 1
+    plurals = lex.get("fraction_plurals") or {}
+    if j >= len(sdoc) or sdoc[j].lower_ not in plurals:
+        return None
+    count = float(lex["number_words"][sdoc[i].lower_])
+    qualifier, qstart = _qualifier(sdoc, i, lex)
+    start, end = sdoc[qstart].idx, sdoc[j].idx + len(sdoc[j].text)
+    return Figure(
+        start=start,
+        end=end,
+        text=doc_text(sdoc)[start:end],
+        value=count * float(Fraction(str(plurals[sdoc[j].lower_]))),
+        unit="ratio",
+        qualifier=qualifier,
+        counted=None,
+        anchor=j,
+        first=qstart,
+        last=j,
+        dimension="ratio",
     )
 
 
@@ -502,78 +527,10 @@ def _growth_figure(sdoc, i: int, value: float, lex) -> Figure:
 
 def _is_growth_times(sdoc, j: int) -> bool:
     """ "five times more", "three times as large", "grew four times": a factor."""
-    nxt = sdoc[j + 1].lower_ if j + 1 < len(sdoc) else ""
-    if nxt in ("more", "higher", "larger", "greater", "bigger", "as", "the", "over"):
+    nxt = sdoc[j + 1] if j + 1 < len(sdoc) else None
+    if nxt is not None and nxt.lower_ in ("more", "as", "the", "over"):
         return True
+    if nxt is not None and nxt.tag_ in ("JJR", "RBR"):
+        return True  # "four times faster", "ten times cheaper": any comparative
     head = sdoc[j].head
     return head.lemma_.lower() in _GROWTH_HEADS
-
-
-def _counted_state(sdoc, last: int, lex) -> tuple[int, int] | None:
-    """ "315,000 killed and wounded", "12 dead": the count stands for people in a state the
-    word after it names. Returns the token span of that phrase."""
-    j = last + 1
-    if j >= len(sdoc):
-        return None
-    tok = sdoc[j]
-    states = cues.words("units", "counted_states")
-    if tok.lower_ not in states:
-        return None
-    end = j
-    # "killed and wounded", "dead or missing"
-    if j + 2 < len(sdoc) and sdoc[j + 1].lower_ in ("and", "or") and sdoc[j + 2].lower_ in states:
-        end = j + 2
-    return j, end
-
-
-def _counted_noun(sdoc, first: int, last: int, increments=frozenset()) -> int | None:
-    """The noun a bare number counts: its syntactic head, or the noun right after it,
-    across an increment word ("seven more Patriot systems")."""
-    line_end = next(
-        (k for k in range(last, min(len(sdoc), last + 8)) if "\n" in sdoc[k].whitespace_), None
-    )
-    limit = line_end if line_end is not None else len(sdoc) - 1
-    for k in range(first, last + 1):
-        tok = sdoc[k]
-        head = tok.head
-        if (
-            tok.dep_ in ("nummod", "det", "quantmod", "amod", "compound")
-            and head.pos_ in ("NOUN", "PROPN")
-            and last < head.i <= limit
-        ):
-            return head.i
-        # "seven more systems": the parser hangs the number on "more", which modifies the noun
-        if head.lower_ in increments and head.i == last + 1:
-            noun = head.head
-            if noun.pos_ in ("NOUN", "PROPN") and last < noun.i <= limit:
-                return noun.i
-    nxt = last + 1
-    if nxt <= limit and sdoc[nxt].lower_ in increments:
-        nxt += 1
-    while nxt <= limit and sdoc[nxt].pos_ in ("ADJ", "NOUN", "PROPN") and nxt - last <= 3:
-        if sdoc[nxt].pos_ in ("NOUN", "PROPN") and (
-            nxt + 1 >= len(sdoc) or sdoc[nxt + 1].pos_ not in ("NOUN", "PROPN")
-        ):
-            return nxt
-        nxt += 1
-    return None
-
-
-def _noun_phrase(sdoc, noun: int, after: int) -> str:
-    """The counted noun with its compound modifiers ("cargo flights", "Merkava tanks")."""
-    tok = sdoc[noun]
-    first = noun
-    for child in tok.lefts:
-        if (
-            child.dep_ == "compound"
-            and child.pos_ in ("NOUN", "PROPN")
-            and after < child.i >= first - 1
-        ):
-            first = min(first, child.i)
-    return sdoc[first : noun + 1].text
-
-
-def _anchor(sdoc, first: int, last: int) -> int:
-    """The token of the figure whose head links it into the sentence."""
-    span = sdoc[first : last + 1]
-    return span.root.i

@@ -89,6 +89,7 @@ def _currency_tables(dirs) -> tuple[dict[str, str], dict[str, str]]:
                 continue  # no English name, or a historic/special variant
             names.setdefault(name, code.upper())
             heads.setdefault(name.split()[-1], set()).add(code.upper())
+    _translated_names(names)
     # a bare head word ("ringgit", "yen") when only one current currency has it
     for head, owners in heads.items():
         if len(owners) == 1:
@@ -113,6 +114,19 @@ def _currency_tables(dirs) -> tuple[dict[str, str], dict[str, str]]:
     for form, code in (lex.get("currencies") or {}).items():
         names[str(form).lower()] = str(code)
     return names, symbols
+
+
+def _translated_names(names: dict[str, str]) -> None:
+    """English news translates some currency names CLDR keeps in their own language
+    ("Danish crowns" for kroner): the lexicon's `currency_translations` give the English
+    head, which is read with the country's adjective only (a bare "crown" names none)."""
+    translations = cues.load("units").get("currency_translations") or {}
+    for name, code in list(names.items()):
+        *adjective, head = name.split()
+        english = translations.get(head)
+        if adjective and english:
+            for form in (english, f"{english}s"):
+                names.setdefault(" ".join([*adjective, form]), code)
 
 
 @cache
@@ -145,6 +159,9 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     one-letter symbol is safe; apart from it, one-letter symbols and ordinary English words
     that pint also defines ("a", "points", "grain") are not units."""
     text = re.sub(r"°\s+", "°", words.strip())  # "° C" as the tokenizer splits "°C"
+    if len(text) > 2 and text.isupper() and text.isalpha():
+        # "11 FEET", "300 MILES": a word in capitals for emphasis or a headline, not a symbol
+        return physical_unit(text.lower(), glued)
     if not text or not re.fullmatch(r"[A-Za-zµμ°″′\"'/_ .-]+(\*\*\d)?", text):
         return None
     lex = cues.load("units")
@@ -152,6 +169,8 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     alias = aliases.get(text) or aliases.get(text.lower())
     if alias is None and not glued and _refused(text, lex):
         return None
+    if alias is None and glued and len(text) > 2 and text in (lex.get("not_units") or ()):
+        return None  # "60fps" is frames, not feet, per second: a word, glued or not
     parsed, alias = _parse(text, alias, aliases)
     if parsed is None:
         return None
@@ -180,7 +199,10 @@ def _refused(text: str, lex) -> bool:
     if word in (lex.get("not_units") or ()):
         return True
     alone = " " not in text and "/" not in text  # "m per minute" is fine
-    return word.isalpha() and ((len(word) == 1 and alone) or (len(word) > 2 and word.istitle()))
+    # an upper-case symbol apart from the number ("230 V", "a 2 L bottle") names a unit
+    # (those that news writes otherwise, "5 M", "10 K", "73.9 W", are in `not_units`)
+    lone = len(word) == 1 and alone and not word.isupper()
+    return word.isalpha() and (lone or (len(word) > 2 and word.istitle()))
 
 
 def _parse(text: str, alias, aliases):
