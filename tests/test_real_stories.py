@@ -17,9 +17,11 @@ SHARED = ROOT.parent / "shared"
 # metric -> floor, per group (measured 2026-12-03, commit of this file)
 FLOORS = {
     "development": {
-        "claim_recall": 0.75,
+        "claim_recall": 0.78,
         "non_conflict_respected": 0.99,
-        "conflict_recall": 0.18,
+        # 0.15: issue 10's reader now finds a disputed figure in one more story whose
+        # conflict the frame misses, so that story's conflicts count (0.0) in the average
+        "conflict_recall": 0.15,
         "claim_period_acc": 0.53,
         # 0.25 -> 0.41: the story's lead actor for figures whose sentence names none
         "claim_actors_acc": 0.41,
@@ -27,7 +29,7 @@ FLOORS = {
         "date_accuracy": 0.92,
     },
     "held out": {
-        "claim_recall": 0.79,
+        "claim_recall": 0.84,
         "non_conflict_respected": 0.98,
         "conflict_recall": 0.29,
         "claim_actors_acc": 0.32,
