@@ -250,3 +250,18 @@ def test_periods_a_duration_is_not_dated_by_another_clause(nlp, make_document):
     found = periods(nlp, make_document, text, published="2024-09-01")
     assert found[2_000_000_000] == ("2024-03", "2024-03")
     assert found[4] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Some 410 cases were logged from Nov. 3, 2024 to Feb. 9, 2025.", ("2024-11", "2025-02")),
+        (
+            "It logged 410 cases between 3 November 2024 and 9 February this year.",
+            ("2024-11", "2025-02"),
+        ),
+        ("It logged 410 cases between November 2024 and February 2025.", ("2024-11", "2025-02")),
+    ],
+)
+def test_periods_a_range_of_full_dates_spans_their_months(nlp, make_document, text, period):
+    assert list(periods(nlp, make_document, text, published="2025-02-11").values()) == [period]

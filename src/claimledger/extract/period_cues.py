@@ -41,6 +41,10 @@ MONTHS = {
 # never a prefix of a longer word: "jul" of "July 2022", "sep" of "separate"
 MONTH_PATTERN = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?![a-z])"
 _YEAR = r"(1[89]\d\d|20\d\d)"
+# "Dec. 8, 2022": a day between the month and the year, read at the month's precision
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
+# "8 December 2022": the day before the month
+_DAY_FIRST = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?={MONTH_PATTERN}))?"
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -91,8 +95,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "range",
         re.compile(
-            rf"\b(?:between|from)\s+{_PART}(?:({MONTH_PATTERN})\s+)?{_YEAR}\s*"
-            rf"(?:and|to|until|till|through|-|–)\s*{_PART}(?:({MONTH_PATTERN})\s+)?"
+            rf"\b(?:between|from)\s+{_PART}{_DAY_FIRST}(?:({MONTH_PATTERN})\s+)?{_DAY}{_YEAR}\s*"
+            rf"(?:and|to|until|till|through|-|–)\s*{_PART}{_DAY_FIRST}(?:({MONTH_PATTERN})\s+)?"
+            rf"{_DAY}"
             rf"(?:{_YEAR}\b|(last|this|next)\s+year\b)",
             re.I,
         ),
