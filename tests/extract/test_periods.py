@@ -265,3 +265,17 @@ def test_periods_a_duration_is_not_dated_by_another_clause(nlp, make_document):
 )
 def test_periods_a_range_of_full_dates_spans_their_months(nlp, make_document, text, period):
     assert list(periods(nlp, make_document, text, published="2025-02-11").values()) == [period]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency's budget rose to $2.1 billion in fiscal 2019.",
+        "The agency's budget rose to $2.1 billion in fiscal year 2019.",
+        "The agency's budget rose to $2.1 billion in FY2019.",
+    ],
+)
+def test_periods_a_budgets_year_is_that_year(nlp, make_document, text):
+    assert list(periods(nlp, make_document, text, published="2021-02-11").values()) == [
+        ("2019", "2019")
+    ]

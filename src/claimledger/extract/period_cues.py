@@ -43,6 +43,8 @@ MONTH_PATTERN = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(1[89]\d\d|20\d\d)"
 # "Dec. 8, 2022": a day between the month and the year, read at the month's precision
 _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
+# "in fiscal 2010", "in fiscal year 2010", "in FY2010": a budget's year, read as that year
+_BOOK_YEAR = r"(?:(?:fiscal|financial|budget|tax|calendar)\s+(?:years?\s+)?|FY\s?)?"
 # "8 December 2022": the day before the month
 _DAY_FIRST = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?={MONTH_PATTERN}))?"
 _SMALL = {
@@ -137,7 +139,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             rf"fourth|final|last)\s+(?:quarter|half)\s+of\s+|(?:autumn|fall|spring|summer|winter|"
             rf"beginning|start|end|middle|course|first\s+half|second\s+half)\s+of\s+|(?:early|late|"
             rf"mid)[-\s]+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH_PATTERN})\s+)?(?:\d{{1,2}},?\s+)?"
-            rf"{_YEAR}\b(?!\s*[-–]\s*\d)",
+            rf"{_BOOK_YEAR}{_YEAR}\b(?!\s*[-–]\s*\d)",
             re.I,
         ),
     ),
