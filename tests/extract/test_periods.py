@@ -279,3 +279,8 @@ def test_periods_a_budgets_year_is_that_year(nlp, make_document, text):
     assert list(periods(nlp, make_document, text, published="2021-02-11").values()) == [
         ("2019", "2019")
     ]
+
+
+def test_periods_next_year_is_the_year_after_the_documents():
+    cues = find_cues("The plan would lift growth by 0.8 points next year.", 0, "2025", "2025-12-08")
+    assert [(c.period.start, c.period.end) for c in cues] == [("2026", "2026")]

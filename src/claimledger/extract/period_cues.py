@@ -225,6 +225,9 @@ def find_cues(
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _RELATIVE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last|previous|past)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", re.I), "-1"),
+    # "next year", "the coming year": the year after the document's ("the following year"
+    # follows whatever year the text last named, not the document's)
+    (re.compile(r"\b(?:next|the\s+coming)\s+year\b", re.I), "+1"),
     (
         re.compile(
             rf"\b(?:(?:in|during)\s+the\s+(?:first|last|past)\s+\w+\s+(?:months|weeks|days)\s+"
@@ -291,7 +294,7 @@ def _relative_cues(
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if how in ("-1", "0"):
+            if how in ("-1", "0", "+1"):
                 y = str(year + int(how))
                 period = Period(start=y, end=y)
             elif how == "-1m":  # "last month" in a January article is last December
