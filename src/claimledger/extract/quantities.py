@@ -458,22 +458,7 @@ def _fraction_figure(sdoc, i: int, lex) -> Figure | None:
     if prev not in _FRACTION_BEFORE and nxt != "of" and not (tok.is_sent_start and nxt == "the"):
         return None
     first = i - 1 if prev in ("a", "one") else i
-    qualifier, qstart = _qualifier(sdoc, first, lex)
-    start = sdoc[qstart].idx
-    end = tok.idx + len(tok.text)
-    return Figure(
-        start=start,
-        end=end,
-        text=doc_text(sdoc)[start:end],
-        value=float(Fraction(str(lex["fractions"][tok.lower_]))),
-        unit="ratio",
-        qualifier=qualifier,
-        counted=None,
-        anchor=i,
-        first=qstart,
-        last=i,
-        dimension="ratio",
-    )
+    return _share(sdoc, first, i, float(Fraction(str(lex["fractions"][tok.lower_]))), lex)
 
 
 def _fraction_multiple(sdoc, i: int, lex) -> Figure | None:
@@ -486,19 +471,24 @@ def _fraction_multiple(sdoc, i: int, lex) -> Figure | None:
     if j >= len(sdoc) or sdoc[j].lower_ not in plurals:
         return None
     count = float(lex["number_words"][sdoc[i].lower_])
-    qualifier, qstart = _qualifier(sdoc, i, lex)
-    start, end = sdoc[qstart].idx, sdoc[j].idx + len(sdoc[j].text)
+    return _share(sdoc, i, j, count * float(Fraction(str(plurals[sdoc[j].lower_]))), lex)
+
+
+def _share(sdoc, first: int, last: int, value: float, lex) -> Figure:
+    """A share written in words, tokens `first` to `last`, with any qualifier before it."""
+    qualifier, qstart = _qualifier(sdoc, first, lex)
+    start, end = sdoc[qstart].idx, sdoc[last].idx + len(sdoc[last].text)
     return Figure(
         start=start,
         end=end,
         text=doc_text(sdoc)[start:end],
-        value=count * float(Fraction(str(plurals[sdoc[j].lower_]))),
+        value=value,
         unit="ratio",
         qualifier=qualifier,
         counted=None,
-        anchor=j,
+        anchor=last,
         first=qstart,
-        last=j,
+        last=last,
         dimension="ratio",
     )
 
