@@ -3,6 +3,8 @@ for the subject a figure's sentence does not name."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from claimledger.models import Analysis, Document, DocumentMeta, Entity, Mention, Story
 from claimledger.reconcile.actors import (
     Named,
@@ -11,9 +13,18 @@ from claimledger.reconcile.actors import (
     cast_stories,
     full_names,
     lead_actor,
-    named_in,
 )
 from reconcile.builders import claim
+
+
+def named_in(analyses):
+    """`Named` rows of in-memory analyses, as the store's mentions table gives them."""
+    for a in analyses:
+        kinds = {e.id: (e.name, actor_kind(e.type, e.iso3)) for e in a.entities}
+        counts = Counter(m.entity_id for m in a.mentions)
+        for eid, n in counts.items():
+            name, etype = kinds.get(eid, (eid, ""))
+            yield Named(a.document.id, eid, name, etype, n)
 
 
 def _story(*doc_ids):

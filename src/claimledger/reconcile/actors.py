@@ -20,7 +20,7 @@ out (`cast_claims`), and matching never treats a shared lead actor as evidence.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..extract.entities import slug
@@ -121,16 +121,6 @@ def actor_kind(etype: str, iso3: str | None) -> str:
     if etype == "GPE":
         return "STATE" if iso3 else "PLACE"
     return etype
-
-
-def named_in(analyses: Iterable[Analysis]) -> Iterator[Named]:
-    """`Named` rows of analyses that hold their entities and mentions (in memory)."""
-    for a in analyses:
-        kinds = {e.id: (e.name, actor_kind(e.type, e.iso3)) for e in a.entities}
-        counts = Counter(m.entity_id for m in a.mentions)
-        for eid, n in counts.items():
-            name, etype = kinds.get(eid, (eid, ""))
-            yield Named(a.document.id, eid, name, etype, n)
 
 
 def cast_claims(analyses: Sequence[Analysis], stories: Sequence[Story]) -> tuple[Analysis, ...]:
