@@ -18,7 +18,6 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..models import Analysis, Claim, Corpus, Entity, Fact, Skipped
-from ..reconcile.actors import cast_claims
 from . import queries, rows
 
 log = logging.getLogger(__name__)
@@ -244,6 +243,9 @@ class Store:
         run = self._query("SELECT skipped FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         skipped = tuple(Skipped(**s) for s in json.loads(run["skipped"])) if run else ()
         # claims as a reader sees them: names merged and lead actors cast, story by story
+        # (imported here: opening a store for anything else needs no reconcile code)
+        from ..reconcile.actors import cast_claims
+
         return Corpus(
             analyses=cast_claims([a for a in analyses if a is not None], stories),
             entities=self.entities(),
