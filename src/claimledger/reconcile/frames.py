@@ -261,14 +261,10 @@ def _later_larger(a: Item, b: Item) -> Item | None:
     lower count of the same thing is not explained so and stays a conflict."""
     if a.family != "count" or not (a.published and b.published):
         return None
-    if a.published[:10] == b.published[:10] or _stated(a) or _stated(b):
+    if a.published[:10] == b.published[:10] or a.scope is not None or b.scope is not None:
         return None
     later, earlier = (a, b) if a.published > b.published else (b, a)
     return later if later.lo > earlier.hi else None
-
-
-def _stated(item: Item) -> bool:
-    return item.claim.period is not None and not item.claim.period_inferred
 
 
 def _set_against(a: Item, b: Item) -> bool:
