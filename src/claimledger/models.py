@@ -44,6 +44,8 @@ class Hints:
     outlet: str | None = None
     published: str | None = None  # ISO date as the container gives it
     url: str | None = None
+    # where the container states the date, and the statements that disagree (HTML pages)
+    published_evidence: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

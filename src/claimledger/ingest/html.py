@@ -7,6 +7,7 @@ import re
 
 from ..errors import NoArticleText, UnreadableInput
 from ..models import Hints
+from .html_dates import page_date
 from .outlets import clean_site_name
 
 log = logging.getLogger(__name__)
@@ -36,11 +37,14 @@ def extract_html(html: str, path: str, url: str | None = None) -> tuple[str, Hin
     _check_depth(html, path)
     title = _clean(getattr(result, "title", None))
     page_url = url or _clean(getattr(result, "url", None))
+    # htmldate's answer (trafilatura's date) unless the page's own statements contradict it
+    dated = page_date(html, _iso_date(getattr(result, "date", None)), page_url)
     hints = Hints(
         title=title,
         author=_clean(getattr(result, "author", None)),
         outlet=clean_site_name(getattr(result, "sitename", None), title, page_url),
-        published=_iso_date(getattr(result, "date", None)),
+        published=dated.iso,
+        published_evidence=dated.evidence,
         url=page_url,
     )
     return text, hints

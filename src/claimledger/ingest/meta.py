@@ -130,7 +130,8 @@ def inspect(document: Document, settings: Settings) -> DocumentMeta:
         found, field, lines[header_end : header_end + 2], url, order
     )
     if hinted := _hinted_date(hints.published):
-        published, confidence, evidence = hinted, CONFIDENCE_HINT, hints.published
+        evidence = hints.published_evidence or hints.published
+        published, confidence = hinted, CONFIDENCE_HINT
     lines_chrome = [c for i, c in chrome.items() if i not in bars]
     spans = sorted(
         [*lines_chrome, *(s for segs in bars.values() for s in segs), *dateline, *prelude],
