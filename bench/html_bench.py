@@ -1,7 +1,7 @@
 """HTML pages: claimledger against htmldate and trafilatura, each in its best settings, on the
 peers' own evaluation pages (../shared/data/html, README there).
 
-    .venv/bin/python bench/html_bench.py [--shared ../shared] [--limit N] [--show]
+    .venv/bin/python bench/html_bench.py [--shared ../shared] [--limit N] [--show] [--halves]
 
 Prints one table: exact-day date accuracy over the pages with a gold date (and how many got
 a date at all, and how many a wrong one), main-text precision/recall/F1 over trafilatura's
@@ -14,6 +14,7 @@ kinds), with the share that its domain does not spell and the pages with none.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import re
@@ -47,6 +48,14 @@ class Tally:
     outlet_missing: int = 0
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
+    halves: dict[int, list[int]] = field(default_factory=lambda: {0: [0, 0], 1: [0, 0]})
+
+    def halves_row(self) -> str:
+        """Date accuracy on each half of the pages (split by a hash of the file name): rules
+        developed on one half are checked on the other."""
+        return "  ".join(
+            f"half {h}: {ok / n:.4f} ({ok}/{n})" for h, (n, ok) in self.halves.items() if n
+        )
 
     def row(self) -> str:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -113,16 +122,24 @@ def score_text(t: Tally, page: dict, text: str | None) -> None:
             t.tn += 1
 
 
+def page_half(name: str) -> int:
+    """0 or 1, by a hash of the page's file name (the same file in both sets, same half)."""
+    return hashlib.sha256(name.encode()).digest()[0] % 2
+
+
 def score_date(t: Tally, page: dict, date: str | None) -> None:
     want = gold_date(page.get("date"))
     if want is None:
         return
     t.dated += 1
+    half = t.halves[page_half(page["path"].name)]
+    half[0] += 1
     date = (date or "")[:10] or None
     if date:
         t.date_given += 1
     if date == want:
         t.date_ok += 1
+        half[1] += 1
     elif date:
         t.date_wrong += 1
         t.misses.append(f"{page['path'].name}: date {date}, gold {want}")
@@ -248,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N pages (a quick look)")
     parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated")
     parser.add_argument("--show", action="store_true", help="list claimledger's misses")
+    parser.add_argument(
+        "--halves", action="store_true", help="date accuracy on each hash half of the pages"
+    )
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)  # the libraries warn about every odd page
     pages = load(args.shared, args.limit)
@@ -262,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
         TOOLS[name](pages, tally)
         tally.seconds = time.perf_counter() - start
         print(tally.row(), flush=True)
+        if args.halves:
+            print(f"{'':<12} {tally.halves_row()}", flush=True)
         if args.show and name == "claimledger":
             for miss in tally.misses:
                 print("   ", miss)

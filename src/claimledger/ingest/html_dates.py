@@ -81,8 +81,11 @@ def choose(page: Statements, fallback: str | None, url: str | None = None) -> Pa
         local = _local_day(day, published)
         if local is not None:
             return _dated(local.iso, local.describe(), stamps, fallback, url)
-        if any(s.iso == day for s in published) or page.shows(day):
-            return _dated(fallback, _htmldate(fallback), stamps, None, url)
+        support = sorted((s for s in published if s.iso == day), key=_strength)
+        if support:
+            return _dated(fallback, support[0].describe(), stamps, None, url)
+        if page.shows(day):
+            return _dated(fallback, f"{_htmldate(fallback)} (shown on the page)", stamps, None, url)
         if _original_in_url(day, published, url):
             return _dated(fallback, f"URL {day}", stamps, None, url)
     declared = sorted(
@@ -98,6 +101,12 @@ def choose(page: Statements, fallback: str | None, url: str | None = None) -> Pa
     if pick is not None:
         return _dated(pick.iso, pick.describe(), stamps, fallback, url)
     return _dated(fallback, _htmldate(fallback), stamps, None, url)
+
+
+def _strength(stamp: Stamp) -> int:
+    """Declared statements first (JSON-LD, itemprop, meta), then labels, then <time>."""
+    order = (*DECLARED, "label", "time")
+    return order.index(stamp.kind) if stamp.kind in order else len(order)
 
 
 def _original_in_url(day: str, published: list[Stamp], url: str | None) -> bool:
