@@ -165,3 +165,14 @@ def test_html_dates_evidence_reaches_the_metadata(tmp_path, settings):
     meta = inspect(doc, settings)
     assert meta.published == "2024-03-05"
     assert meta.published_evidence.startswith("jsonld NewsArticle.datePublished")
+
+
+def test_html_dates_the_site_headers_today_is_not_the_articles_date():
+    header = (
+        '<header class="site"><h1>Ferry service resumes</h1><nav><a href="/">Home</a></nav>'
+        "<time>Saturday, 9 March 2024</time></header>"
+    )
+    html = page(NEWS_2024_03_05).replace("<body>", "<body>" + header)
+    found = page_date(html, "2024-03-09")
+    assert found.iso == "2024-03-05"
+    assert "htmldate 2024-03-09" in found.evidence

@@ -37,9 +37,11 @@ _ISO_VALUE = re.compile(
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{1,2})(?:\.\d+)?)?\s*"
     r"(?P<zone>Z|[+-]\d{2}:?\d{2})?)?"
 )
-# Subtrees whose dates are not the page's: readers' comments, and code.
+# Subtrees whose dates are not the page's: readers' comments, code, and the site's own
+# header and menus outside the article (where a date is "today" on the site).
 _NOT_PAGE = (
-    "//script|//style|//noscript|//template"
+    "//script|//style|//noscript|//template|//nav[not(ancestor::article)]"
+    "|//header[not(ancestor::article) and not(ancestor::main)]"
     "|//*[contains(translate(@class, 'COMENT', 'coment'), 'comment')]"
     "|//*[contains(translate(@id, 'COMENT', 'coment'), 'comment')]"
 )
