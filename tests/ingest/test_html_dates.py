@@ -176,3 +176,18 @@ def test_html_dates_the_site_headers_today_is_not_the_articles_date():
     found = page_date(html, "2024-03-09")
     assert found.iso == "2024-03-05"
     assert "htmldate 2024-03-09" in found.evidence
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("[" * 5000 + "]" * 5000, None),  # nested past Python's recursion limit
+        ('{"@type": {"name": "Article"}, "datePublished": "2024-03-05"}', None),  # not a name
+        ('{"@type": "Article", "datePublished": "2024-03-05T10:00:00+99:00"}', "2024-03-05"),
+        ('{"@type": "Article", "datePublished": "2024-02-30"}', None),  # no such day
+        ("{not json", None),
+    ],
+)
+def test_html_dates_odd_json_ld_is_read_or_ignored_never_raised(block, expected):
+    # an impossible offset keeps the day, without a moment
+    assert page_date(page(jsonld(block)), None).iso == expected

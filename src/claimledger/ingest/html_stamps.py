@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ LEXICON = "html_dates.yaml"
 # visible date runs; a label further away labels something else.
 MAX_LABEL_GAP = 24
 MAX_DATE_TEXT = 48
+# Labels and worded dates read per page: a page made of them costs no more than this.
+MAX_MATCHES = 50
 _ISO_VALUE = re.compile(
     r"\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{1,2})(?:\.\d+)?)?\s*"
@@ -120,13 +123,14 @@ def _moment(day: dt.date, match: re.Match[str]) -> dt.datetime | None:
     if not match["H"] or not match["zone"]:
         return None
     zone = match["zone"]
-    if zone == "Z":
-        tz = dt.UTC
-    else:
-        sign = -1 if zone[0] == "-" else 1
-        hours, minutes = int(zone[1:3]), int(zone[-2:])
-        tz = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    sign = -1 if zone[0] == "-" else 1
     try:
+        offset = (
+            dt.timedelta()
+            if zone == "Z"
+            else sign * dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[-2:]))
+        )
+        tz = dt.timezone(offset)  # raises for an offset of a day or more
         return dt.datetime.combine(day, dt.time(int(match["H"]), int(match["M"])), tzinfo=tz)
     except ValueError:
         return None
@@ -140,11 +144,14 @@ def _foreign(text: str, languages: tuple[str, ...]) -> str:
         return ""
     import dateparser
 
-    parsed = dateparser.parse(
-        " ".join(text.split()),
-        languages=list(languages),
-        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
-    )
+    try:
+        parsed = dateparser.parse(
+            " ".join(text.split()),
+            languages=list(languages),
+            settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+        )
+    except ValueError:  # a language dateparser does not know
+        return ""
     return parsed.date().isoformat() if parsed else ""
 
 
@@ -194,7 +201,7 @@ def shows(text: str, iso: str, languages: tuple[str, ...] = ()) -> bool:
         rf"(?<!\d)0?{d}\.?\s+[^\W\d]{{3,12}}\.?,?\s+{y}(?!\d)"
         rf"|[^\W\d]{{3,12}}\.?\s+0?{d},?\s+{y}(?!\d)"
     )
-    for match in re.finditer(worded, text):
+    for match in itertools.islice(re.finditer(worded, text), MAX_MATCHES):
         written = match.group(0)
         if parse_value(written, languages)[0] == day.isoformat():
             return True
@@ -220,12 +227,14 @@ def _jsonld(root, lexicon: StampLexicon, langs: tuple[str, ...]) -> list[Stamp]:
     for script in root.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue  # a broken block states nothing we can trust
+        except (ValueError, RecursionError):
+            continue  # a broken (or absurdly nested) block states nothing we can trust
         for item in _items(data):
             types = item.get("@type")
             types = types if isinstance(types, list) else [types]
-            page_type = next((t for t in types if t in lexicon.page_types), None)
+            page_type = next(
+                (t for t in types if isinstance(t, str) and t in lexicon.page_types), None
+            )
             if page_type is None:
                 continue
             for key, published in (
@@ -296,7 +305,7 @@ def _labelled(text: str, lexicon: StampLexicon, langs: tuple[str, ...]) -> list[
     label, a colon or a dash at most, then a date."""
     stamps: list[Stamp] = []
     for published, pattern in ((True, lexicon.published_label), (False, lexicon.updated_label)):
-        for match in pattern.finditer(text):
+        for match in itertools.islice(pattern.finditer(text), MAX_MATCHES):
             rest = text[match.end() : match.end() + MAX_LABEL_GAP + MAX_DATE_TEXT]
             lead = re.match(r"\s*[:\-–]?\s*", rest)
             value = rest[lead.end() if lead else 0 :]
