@@ -455,3 +455,43 @@ def test_claims_a_world_figure_gets_no_state(nlp, make_document):
 )
 def test_claims_the_duration_of_a_named_or_dated_war(nlp, make_document, text):
     assert claim_for(analyse(nlp, make_document, text), 30).measure == "duration of war"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure"),
+    [
+        # the subject of a verb reaching a level, the object of one setting it
+        ("Inflation hit 14.2% in June, the statistics office said.", 0.142, "inflation"),
+        ("Analysts put the unemployment rate at 9.5% in June.", 0.095, "unemployment rate"),
+        ("Unemployment rose to 6.1% in June from 5.8% in May.", 0.061, "unemployment"),
+        ("Unemployment rose to 6.1% in June from 5.8% in May.", 0.058, "unemployment"),
+        ("In the capital, turnout was 38.4%, the commission said.", 0.384, "turnout"),
+        # "the rate of change in X" is a level of X
+        ("The rate of change in the wage index climbed to 7.7%.", 0.077, "wage index"),
+        (
+            "The rate of change in the producer price index rose to 7.7%.",
+            0.077,
+            "producer price index",
+        ),
+        # the subject of the verb a raising verb takes
+        ("Producer inflation is expected to hit 12.4% this year.", 0.124, "producer inflation"),
+        # a bare noun stands for its fuller mention shortly before
+        (
+            "The unemployment rate stayed high in May. Economists put the rate at 9.1%.",
+            0.091,
+            "unemployment rate",
+        ),
+    ],
+)
+def test_claims_a_figure_naming_no_noun_is_a_level_of_the_subject(
+    nlp, make_document, text, value, measure
+):
+    claim = claim_for(analyse(nlp, make_document, text), value)
+    assert claim.measure == f"share of {measure}"
+
+
+def test_claims_a_rise_by_is_a_change_a_rise_to_is_a_level(nlp, make_document):
+    by = claim_for(analyse(nlp, make_document, "Wages rose by 4.5% last year."), 0.045)
+    to = claim_for(analyse(nlp, make_document, "Wages rose to 4.5% of output last year."), 0.045)
+    assert by.measure == "change of wage"
+    assert to.measure == "share of output"

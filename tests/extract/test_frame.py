@@ -23,6 +23,13 @@ from extract.test_claims import analyse, claim_for
         ("The storm left 3,000 families homeless in the delta.", 3000, "displaced"),
         # a verb outside the classes keeps its own lemma
         ("The charity planted 500 trees in the park.", 500, "plant"),
+        # the counted noun names the doer of an event whose count is of its doers, or the
+        # tagger left a participle as an adjective
+        ("Officials said 2.4 million voters took part in the ballot.", 2_400_000, "voted"),
+        ("Some 5,000 protesters filled the avenue.", 5000, "protested"),
+        ("The count gave 61,200 voting men and women.", 61200, "voted"),
+        # a doer noun does not overrule the verb that says what befell them
+        ("Guards detained 30 demonstrators outside the hall.", 30, "arrested"),
     ],
 )
 def test_frame_predicate_class_of_a_count(nlp, make_document, text, value, predicate):

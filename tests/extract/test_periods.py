@@ -284,3 +284,20 @@ def test_periods_a_budgets_year_is_that_year(nlp, make_document, text):
 def test_periods_next_year_is_the_year_after_the_documents():
     cues = find_cues("The plan would lift growth by 0.8 points next year.", 0, "2025", "2025-12-08")
     assert [(c.period.start, c.period.end) for c in cues] == [("2026", "2026")]
+
+
+def test_periods_the_base_of_a_change_is_not_its_time():
+    # "from a year earlier" says what a change is measured against, not when it holds
+    for text in (
+        "Prices were up 9% from a year earlier.",
+        "Sales rose 4% compared with the previous year.",
+        "Output grew 2% from the previous month.",
+    ):
+        assert find_cues(text, 0, "2025", "2025-06-10") == [], text
+    said = find_cues("Sales had risen 4% a year earlier.", 0, "2025", "2025-06-10")
+    assert [c.period.start for c in said] == ["2024"]
+
+
+def test_periods_this_month_is_the_documents_month():
+    cues = find_cues("Prices rose 3% this month.", 0, "2025", "2025-06-10")
+    assert [(c.period.start, c.period.end) for c in cues] == [("2025-06", "2025-06")]

@@ -150,3 +150,72 @@ def test_frames_a_count_with_no_event_meets_the_counts_of_its_thing():
     listed = replace(count(103, "d2", source="the ministry"), predicate=None)
     found, _ = verdicts(fired, listed)
     assert found[frozenset((fired.id, listed.id))] == "conflict"
+
+
+def _rate_pair(value_a, text_a, value_b, text_b):
+    a = claim(
+        value_a,
+        "share of inflation",
+        doc="d1",
+        subject="Chile",
+        object=None,
+        source="the statistics office",
+        text=text_a,
+    )
+    b = claim(
+        value_b,
+        "share of inflation",
+        doc="d2",
+        subject="Chile",
+        object=None,
+        source="an independent group",
+        text=text_b,
+    )
+    found, _ = verdicts(a, b)
+    return found.get(frozenset((a.id, b.id)))
+
+
+def test_frames_rates_over_a_month_and_over_a_year_are_different_scopes():
+    assert (
+        _rate_pair(0.042, "Monthly inflation was 4.2%.", 0.61, "Inflation reached 61% in May.")
+        == "different_scope"
+    )
+    assert (
+        _rate_pair(
+            0.042, "Prices rose 4.2% from the previous month.", 0.61, "Annual inflation hit 61%."
+        )
+        == "different_scope"
+    )
+
+
+def test_frames_two_yearly_rates_from_two_sources_conflict():
+    # an unstated basis is a year: "inflation hit 61%" and "annual inflation of 120%"
+    assert (
+        _rate_pair(0.61, "Inflation hit 61% in May.", 1.2, "Annual inflation was 120% in May.")
+        == "conflict"
+    )
+
+
+def test_frames_a_share_over_a_hundred_percent_stays_over_a_hundred():
+    a = claim(
+        1.2,
+        "share of inflation",
+        doc="d1",
+        subject="Chile",
+        object=None,
+        source="the statistics office",
+        text="Inflation hit 120% in May.",
+    )
+    b = claim(
+        1.5,
+        "share of inflation",
+        doc="d2",
+        subject="Chile",
+        object=None,
+        source="an independent group",
+        text="Inflation hit 150% in May.",
+    )
+    relations, _ = reconcile([analysis("d1", a), analysis("d2", b)])
+    (relation,) = relations
+    assert relation.type == "conflict"
+    assert "120%" in relation.reason and "150%" in relation.reason

@@ -107,7 +107,11 @@ def find_claims(
             hedge = _hedge(sdoc, fig, chain, cue)
             measure = _measure(fig, measured, chain)
             # "output rose by 12%" names its thing through the verb's subject
-            weak = _names_no_thing(fig, measured) and not (measure or "").startswith("change ")
+            weak = (
+                _names_no_thing(fig, measured)
+                and not (measure or "").startswith("change ")
+                and _level_of(fig, chain) is None
+            )
             if weak and recent is not None and recent[1] == fig.unit:
                 # "High-income countries took 44% of the cargoes ... Low-income countries
                 # accounted for 3%": a figure that names no thing is of the one just before
@@ -273,6 +277,7 @@ def _measured(sdoc, fig: Figure, chain):
 
 
 _MEASURE_DEPS = {"compound", "amod", "nmod"}
+_STATER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _ACTOR_LABELS = {"GPE", "NORP", "LOC", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
@@ -283,6 +288,12 @@ def _noun_words(tok, actors_free: bool = True) -> str:
     words = []
     for c in tok.lefts:
         if c.dep_ in _MEASURE_DEPS and c.ent_type_ not in _ACTOR_LABELS and c.is_alpha:
+            # "consumer price index": a compound's own compounds belong to the name
+            words += [
+                g.lemma_.lower()
+                for g in c.lefts
+                if g.dep_ == "compound" and g.ent_type_ not in _ACTOR_LABELS and g.is_alpha
+            ]
             words.append(c.lemma_.lower())
     words.append(tok.lemma_.lower())
     return " ".join(words)
@@ -295,18 +306,23 @@ def _measure(fig: Figure, measured, chain) -> str | None:
         if measured is not None and measured.pos_ == "NUM":
             return "total"  # "the total rose to 103"
         return _noun_words(measured) if measured is not None else None
+    level = _level_of(fig, chain) if fig.unit != "factor" else None
     if (
         fig.unit == "ratio"
         and verb is not None
         and verb.lemma_.lower() in lexicons.words("claims_roles", "change_verbs")
+        and (level is None or chain[1].lower_ not in ("to", "from"))
     ):
-        # "output rose by 12%": a change of the verb's subject, not a share
+        # "output rose by 12%": a change of the verb's subject, not a share; "rose to 12%"
+        # gives its new level
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if subj is not None:
             return f"change of {_noun_words(subj)}"
     if measured is None or measured.pos_ not in ("NOUN", "PROPN"):
         if fig.unit == "factor" and verb is not None:
             return None
+        if level is not None:
+            return f"{_aspect(fig.unit)} of {_noun_words(level)}"
         return f"{_aspect(fig.unit)} of {verb.lemma_.lower()}" if verb is not None else None
     words = _noun_words(measured)
     of = next(
@@ -333,6 +349,72 @@ def _measure(fig: Figure, measured, chain) -> str | None:
             words = f"{words} {noun}"
         return f"share of {words}"
     return f"{_aspect(fig.unit)} of {words}"
+
+
+def _level_of(fig: Figure, chain):
+    """The noun whose level a figure states when it quantifies no noun itself: the subject
+    of "X hit / reached / stood at / rose from M% to N%", the object of "put / estimated /
+    raised X at / to N%"; "X was N%". A person or body as subject ("the bank expects 5%") states it,
+    not is it. "The rate of change in X" is a level of X."""
+    verb = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or len(chain) < 2 or fig.unit == "factor":
+        return None
+    anchor, via = chain[0], chain[1]
+    if via.dep_ == "prep" and via.lower_ in ("at", "to", "from") and via.head.i == verb.i:
+        deps = ("dobj", "nsubjpass", "nsubj")
+    elif anchor.head.i == verb.i and (
+        anchor.dep_ == "attr" or (anchor.dep_ == "dobj" and verb.lemma_.lower() in _level_verbs())
+    ):
+        deps = ("nsubj", "nsubjpass")
+    else:
+        return None
+    # "inflation is expected to hit 65%": the subject of the verb that raises the clause
+    holders = (verb, verb.head) if verb.dep_ == "xcomp" else (verb,)
+    for holder in holders:
+        for dep in deps:
+            for c in holder.children:
+                if c.dep_ == dep and c.pos_ == "NOUN" and c.ent_type_ not in _STATER_LABELS:
+                    return _named_before(_through_rate(c))
+    return None
+
+
+def _named_before(noun):
+    """ "the annual rate", "the figure": a bare noun the text named in full shortly before
+    ("the inflation rate") stands for that fuller mention."""
+    if any(c.dep_ in ("compound", "nmod") for c in noun.lefts):
+        return noun
+    lemma = noun.lemma_.lower()
+    start = max(noun.sent.start - 400, 0)
+    for tok in reversed(noun.doc[start : noun.i]):
+        if tok.lemma_.lower() == lemma and any(c.dep_ in ("compound", "nmod") for c in tok.lefts):
+            return tok
+    return noun
+
+
+def _level_verbs() -> set[str]:
+    return lexicons.words("claims_roles", "level_verbs") | lexicons.words(
+        "claims_roles", "change_verbs"
+    )
+
+
+def _through_rate(noun):
+    """ "the rate of change in the price index" -> "index": a rate or level noun followed by
+    what it is the rate of says less than that thing."""
+    rate_nouns = lexicons.words("claims_roles", "rate_nouns")
+    seen = [noun]
+    while seen[-1].lemma_.lower() in rate_nouns:
+        inner = [
+            p
+            for tok in seen
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN" and p not in seen
+        ]
+        if not inner:
+            break
+        seen.append(next((p for p in inner if p.lemma_.lower() not in rate_nouns), inner[0]))
+    return seen[-1] if len(seen) == 1 or seen[-1].lemma_.lower() not in rate_nouns else noun
 
 
 def _with_predicate(sdoc, fig: Figure, measure: str | None, frame: Frame) -> str | None:

@@ -45,7 +45,30 @@ def _classes(dirs_key: tuple) -> dict[str, str]:
 
 
 def event_class(lemma: str) -> str | None:
-    return _classes(lexicons.current_dirs()).get(lemma.lower())
+    """The event class of a lemma, or of the verb a gerund or participle the tagger left as
+    an adjective comes from ("voting men", "killing")."""
+    table = _classes(lexicons.current_dirs())
+    word = lemma.lower()
+    found = table.get(word)
+    if found is None and word.endswith("ing") and len(word) > 5:
+        found = table.get(word[:-3]) or table.get(word[:-3] + "e")
+    return found
+
+
+def doer_class(lemma: str) -> str | None:
+    """The class of the event a noun for its doer ("voters", "protesters") or for the one it
+    befalls ("detainees") is derived from, when the class counts that role (doer_classes)."""
+    table = _classes(lexicons.current_dirs())
+    word = lemma.lower()
+    doers = lexicons.words("predicates", "doer_classes")
+    for suffix, doer in (("er", True), ("or", True), ("ee", False)):
+        if not word.endswith(suffix) or len(word) < len(suffix) + 3:
+            continue
+        stem = word[: -len(suffix)]
+        found = table.get(stem) or table.get(stem + "e")
+        if found is not None and (found in doers) == doer:
+            return found
+    return None
 
 
 def read_frame(fig, chain, measured) -> Frame:
@@ -105,6 +128,10 @@ def _predicate(chain, noun) -> str | None:
         for c in noun.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
                 return _verb_class(c)
+        # "8 million voters": no verb says what happened, the noun's own verb does
+        found = doer_class(noun.lemma_)
+        if found:
+            return found
     for tok in chain[1:]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in light:
             return _verb_class(tok)

@@ -223,15 +223,24 @@ def find_cues(
 
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NOT_A_BASE = r"(?<!from\s)(?<!than\s)(?<!with\s)(?<!from\sthe\s)(?<!than\sthe\s)(?<!with\sthe\s)"
 _RELATIVE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:last|previous|past)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", re.I), "-1"),
+    # "up 8% from a year earlier", "than the previous year": the base a change is measured
+    # against, not the time the figure holds for
+    (
+        re.compile(
+            rf"{_NOT_A_BASE}(?:\b(?:last|previous|past)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b)",
+            re.I,
+        ),
+        "-1",
+    ),
     # "next year", "the coming year": the year after the document's ("the following year"
     # follows whatever year the text last named, not the document's)
     (re.compile(r"\b(?:next|the\s+coming)\s+year\b", re.I), "+1"),
     (
         re.compile(
             rf"\b(?:(?:in|during)\s+the\s+(?:first|last|past)\s+\w+\s+(?:months|weeks|days)\s+"
-            rf"of\s+)?(?:this|the\s+current)\s+(?:year|month|week)\b|\b(?:today|yesterday)\b|"
+            rf"of\s+)?(?:this|the\s+current)\s+(?:year|week)\b|\b(?:today|yesterday)\b|"
             rf"\bon\s+{_WEEKDAY}\b|\bthis\s+{_WEEKDAY}\b|\blast\s+week\b|"
             # "over the past week", "in the last few days": the days before the document's
             rf"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:few\s+|"
@@ -241,9 +250,13 @@ _RELATIVE: list[tuple[re.Pattern[str], str]] = [
         "0",
     ),
     (
-        re.compile(r"\b(?:last|previous|past)\s+month\b|\ba\s+month\s+(?:ago|earlier)\b", re.I),
+        re.compile(
+            rf"{_NOT_A_BASE}(?:\b(?:last|previous|past)\s+month\b|\ba\s+month\s+(?:ago|earlier)\b)",
+            re.I,
+        ),
         "-1m",
     ),
+    (re.compile(r"\b(?:this|the\s+current)\s+month\b", re.I), "0m"),
     (
         re.compile(
             rf"\b(?:in|over|within|during)\s+the\s+(?:next|coming)\s+(?:{_COUNT}\s+(?:to|or|-|–)\s+)?"
@@ -297,6 +310,9 @@ def _relative_cues(
             if how in ("-1", "0", "+1"):
                 y = str(year + int(how))
                 period = Period(start=y, end=y)
+            elif how == "0m":
+                start = f"{year}-{month:02d}"
+                period = Period(start=start, end=start)
             elif how == "-1m":  # "last month" in a January article is last December
                 y = str(year if month > 1 else year - 1)
                 start = f"{y}-{month - 1 if month > 1 else 12:02d}"

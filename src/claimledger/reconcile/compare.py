@@ -26,6 +26,7 @@ from .measures import MeasureKey, MeasureLexicon
 APPROX = 0.10
 # how far above "over 6,000" (below "under 6,000") a figure still reads as the same one
 LOOSE = 0.25
+_PERCENT_SIGN = re.compile(r"%|per\s?cent|pct|percentage", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _WORDS = re.compile(r"[\w~']+")
 _QUALIFIER_WORDS = {
@@ -85,9 +86,13 @@ def make_item(
     value = float(claim.value)
     unit = (claim.unit or "").lower()
     if unit in {"percent", "%", "pct", "percentage"} or (
-        family == "ratio" and key.aspect == "share" and 1 < value <= 100
+        family == "ratio"
+        and key.aspect == "share"
+        and 1 < value <= 100
+        and not _PERCENT_SIGN.search(claim.value_text or "")
     ):
-        value /= 100.0  # a share written as 69 with unit "ratio" is 69%
+        # a share written as 69 with unit "ratio" is 69%; "185%" was read as 1.85 already
+        value /= 100.0
     before, after = _context(claim)
     written = _WORDS.findall(claim.value_text.lower())
     markers = lex.markers

@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 
+from ..extract import cues as lexicons
 from ..extract.frame import event_class
 from .compare import Item, Verdict, period_text, same_period
 
@@ -217,6 +220,11 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
             f"{fa} (said in {ya}) vs {fb} (said in {yb}): undated figures of articles of "
             "different years hold at different times",
         )
+    if a.family != "count" and _basis(a) != _basis(b):
+        return Verdict(
+            "different_scope",
+            f"{fa} vs {fb}: changes over a {_basis(a)} and over a {_basis(b)}",
+        )
     if _rate(a) != _rate(b):
         return Verdict("different_scope", f"{fa} vs {fb}: a rate and a total")
     if (a.claim.hedge == "speculative") != (b.claim.hedge == "speculative"):
@@ -287,6 +295,28 @@ def _rate(item: Item) -> bool:
     return any(
         w in ("a", "per", "each", "every") and nxt.strip(",.;") in _RATE_UNITS
         for w, nxt in itertools.pairwise(after)
+    )
+
+
+def _basis(item: Item) -> str:
+    """The stretch of time a rate is measured over, said in its clause ("monthly", "from a
+    year earlier": data/periods.yaml rate_bases), else a year."""
+    text = item.claim.text.lower()
+    for basis, pattern in _basis_patterns(lexicons.current_dirs()):
+        if pattern.search(text):
+            return basis
+    return "year"
+
+
+@cache
+def _basis_patterns(dirs_key: tuple) -> tuple[tuple[str, re.Pattern], ...]:
+    bases = lexicons.load("periods").get("rate_bases") or {}
+    return tuple(
+        (
+            str(basis),
+            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(str(c)) for c in cues) + r")(?![\w-])"),
+        )
+        for basis, cues in bases.items()
     )
 
 
