@@ -314,7 +314,9 @@ def _basis_patterns(dirs_key: tuple) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(
         (
             str(basis),
-            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(str(c)) for c in cues) + r")(?![\w-])"),
+            re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(str(c)) for c in cues) + r")(?![\w-])"
+            ),
         )
         for basis, cues in bases.items()
     )
