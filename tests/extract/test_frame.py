@@ -28,6 +28,10 @@ from extract.test_claims import analyse, claim_for
         ("Officials said 2.4 million voters took part in the ballot.", 2_400_000, "voted"),
         ("Some 5,000 protesters filled the avenue.", 5000, "protested"),
         ("The count gave 61,200 voting men and women.", 61200, "voted"),
+        # a part is what its verb befell; the whole it is taken from, only its own verb
+        ("The army shot down 12 of the 40 drones launched at the port.", 12, "intercepted"),
+        ("The army shot down 12 of the 40 drones launched at the port.", 40, "launched"),
+        ("Gunners shot down 12 out of 40 drones, the army said.", 40, None),
         # a doer noun does not overrule the verb that says what befell them
         ("Guards detained 30 demonstrators outside the hall.", 30, "arrested"),
     ],

@@ -219,3 +219,21 @@ def test_frames_a_share_over_a_hundred_percent_stays_over_a_hundred():
     (relation,) = relations
     assert relation.type == "conflict"
     assert "120%" in relation.reason and "150%" in relation.reason
+
+
+def test_frames_counts_not_both_of_one_event_conflict_only_when_near():
+    fired = replace(
+        count(103, "d1", source="the ministry", measure="missile", counted="missiles"),
+        predicate=None,
+    )
+    near = replace(
+        count(105, "d2", source="the command", measure="missile launched", counted="missiles"),
+        predicate="launched",
+    )
+    far = replace(
+        count(46, "d3", source="a general", measure="missile intercepted", counted="missiles"),
+        predicate="intercepted",
+    )
+    found, _ = verdicts(fired, near, far)
+    assert found[frozenset((fired.id, near.id))] == "conflict"
+    assert found[frozenset((fired.id, far.id))] == "needs_review"

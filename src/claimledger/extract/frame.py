@@ -76,7 +76,7 @@ def read_frame(fig, chain, measured) -> Frame:
     `measured` the noun it quantifies, as claims.py found them."""
     noun = _said_of(fig, chain, measured)
     return Frame(
-        predicate=_predicate(chain, noun if noun is not None else measured),
+        predicate=_predicate(fig, chain, noun if noun is not None else measured),
         place=_place(chain),
         revision=_revision(chain),
         part_of=_part_of(chain[0]),
@@ -101,7 +101,7 @@ def _said_of(fig, chain, measured):
     return measured
 
 
-def _predicate(chain, noun) -> str | None:
+def _predicate(fig, chain, noun) -> str | None:
     """The event class of what happened to the counted thing: its own noun or a compound
     ("deaths", "the death toll"), the noun a light verb above it is said of ("the toll rose
     to 58 people"), a participle or relative clause on it ("people killed"), else the first
@@ -116,6 +116,17 @@ def _predicate(chain, noun) -> str | None:
             found = event_class(tok.lemma_)
             if found:
                 return found
+    part = _part_number(chain)
+    # "shot down 12 of the 40 drones launched ...": the part is what the verb befell
+    if (
+        part is not None
+        and fig.first <= part.i <= fig.last
+        and part.dep_ in _ARGUMENTS
+        and part.head.pos_ == "VERB"
+    ):
+        found = _verb_class(part.head)
+        if event_class(found):
+            return found
     if noun is not None:
         # "shot down 46 missiles fired at the base": the verb the counted noun is the
         # object or subject of says what the count is of, when it names an event; the
@@ -132,9 +143,25 @@ def _predicate(chain, noun) -> str | None:
         found = doer_class(noun.lemma_)
         if found:
             return found
+    if part is not None:
+        return None  # "downed 71 out of 103 missiles": the verb befell the 71, not the 103
     for tok in chain[1:]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in light:
             return _verb_class(tok)
+    return None
+
+
+def _part_number(chain):
+    """The number of the part when the counted noun is the whole a part is taken from: "71
+    out of 103 missiles", "12 of the 40 drones" (the noun hangs from "of" under the part)."""
+    for tok in chain[1:4]:
+        if tok.dep_ == "prep" and tok.lower_ == "of":
+            if tok.head.lower_ == "out":
+                # the part's number when the parse hangs "out of" under it, else "out"
+                head = tok.head.head
+                return head if head.like_num or head.pos_ == "NUM" else tok.head
+            head = tok.head
+            return head if head.like_num or head.pos_ == "NUM" else None
     return None
 
 

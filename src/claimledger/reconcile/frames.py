@@ -40,6 +40,10 @@ GENERIC_HEADS = frozenset({"people", "person", "individual", "man", "total", "to
 # two figures further apart than this factor count different things, not one disputed thing
 # (disputed tolls in the development stories differ by up to 7.5 times: 200 vs 1,500)
 MAX_SPREAD = 10.0
+# counts of one thing that are not both said of one event are read as one disputed count
+# only when this close (the development stories' disputes of an unnamed event differ by
+# under 10%: 103 / 105 / 110 missiles; different things counted differ by 2 times and more)
+LOOSE_SPREAD = 1.5
 # "9,000 a day", "daily": a rate is not a total
 _RATE_WORDS = {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"}
 _RATE_UNITS = {"day", "week", "month", "year", "hour", "night"}
@@ -175,6 +179,14 @@ def frame_verdict(a: Item, b: Item, running, parts: frozenset[str] = frozenset()
             "different_scope",
             f"{fa} and {fb}: one article's counts of one thing, not said of one event",
         )
+    if not (a.event and b.event) and _spread(a, b) > LOOSE_SPREAD:
+        # with no event to say the two count one thing, only near figures are read as one
+        # disputed count: "103 missiles" and "46 shot down" are likelier two things
+        return Verdict(
+            "needs_review",
+            f"{fa} vs {fb}: counts of one thing, not both said of one event, and too far "
+            "apart to be read as one disputed count",
+        )
     if a.lo < b.hi and b.lo < a.hi:
         return None  # "over 100" and "105": consistent, but neither confirms the other
     if a.extreme != b.extreme or running(a, b):
@@ -260,6 +272,11 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
             "cut-offs",
         )
     return None
+
+
+def _spread(a: Item, b: Item) -> float:
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return high / low if low else math.inf
 
 
 def _later_larger(a: Item, b: Item) -> Item | None:
