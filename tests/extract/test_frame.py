@@ -98,3 +98,16 @@ def test_frame_his_country_is_the_state_not_the_person(nlp, make_document):
     text = "Viktor Salo said that his country had bought 20 tanks from Norway."
     claim = claim_for(analyse(nlp, make_document, text), 20)
     assert claim.subject != "Viktor Salo"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "as_of"),
+    [
+        ("By 4:15 p.m., 812,300 people had voted, the commission said.", 812300, "4:15 p.m."),
+        ("Some 1.2 million people had voted as of 11 a.m. on Sunday.", 1_200_000, "11 a.m."),
+        # the time an event happened is no cut-off
+        ("At 6 p.m., 14 villagers were killed in the blast.", 14, None),
+    ],
+)
+def test_frame_a_count_runs_to_a_time_of_day(nlp, make_document, text, value, as_of):
+    assert claim_for(analyse(nlp, make_document, text), value).as_of == as_of

@@ -237,3 +237,10 @@ def test_frames_counts_not_both_of_one_event_conflict_only_when_near():
     found, _ = verdicts(fired, near, far)
     assert found[frozenset((fired.id, near.id))] == "conflict"
     assert found[frozenset((fired.id, far.id))] == "needs_review"
+
+
+def test_frames_counts_to_different_times_of_day_are_different_scopes():
+    early = replace(count(3_700_000, "d1", source="the council"), as_of="5:30 p.m.")
+    final = count(8_000_000, "d2", source="the opposition")
+    found, _ = verdicts(early, final)
+    assert found[frozenset((early.id, final.id))] == "different_scope"

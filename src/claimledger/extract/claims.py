@@ -147,6 +147,7 @@ def find_claims(
                     predicate=frame.predicate,
                     place=frame.place,
                     revision=frame.revision,
+                    as_of=frame.as_of,
                     part_of=frame.part_of if fig.unit != "ratio" else None,
                 )
             )

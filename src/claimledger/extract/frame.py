@@ -21,6 +21,8 @@ from . import cues as lexicons
 _PARTICLES = {"down", "out", "up", "off"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "across", "near", "inside", "throughout"}
+# "by 5:30 p.m.", "as of 10 a.m.", "until noon": a count's cut-off within its day
+_CUTOFF_PREPS = {"by", "as", "until", "till", "through"}
 # the noun's roles that make its verb the predicate of what it counts
 _ARGUMENTS = {"dobj", "nsubj", "nsubjpass"}
 
@@ -30,6 +32,7 @@ class Frame:
     predicate: str | None = None
     place: str | None = None
     revision: bool = False
+    as_of: str | None = None
     part_of: str | None = None
     subject_noun: int | None = None  # token of the noun a bare figure is said of ("the toll")
 
@@ -79,6 +82,7 @@ def read_frame(fig, chain, measured) -> Frame:
         predicate=_predicate(fig, chain, noun if noun is not None else measured),
         place=_place(chain),
         revision=_revision(chain),
+        as_of=_as_of(chain),
         part_of=_part_of(chain[0]),
         subject_noun=noun.i if noun is not None and noun is not measured else None,
     )
@@ -184,6 +188,24 @@ def _place(chain) -> str | None:
                 continue
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS:
+                    span = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
+                    return span.text if span is not None else p.text
+        if depth > 0 and tok.pos_ in ("VERB", "AUX"):
+            break
+    return None
+
+
+def _as_of(chain) -> str | None:
+    """A clock time the count runs to, on the figure's own clause: "had voted by 5:30 p.m.",
+    "as of 10 a.m.", "until noon" (a cut-off the final count of the day comes after)."""
+    for depth, tok in enumerate(chain):
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in _CUTOFF_PREPS:
+                continue
+            for p in c.subtree:
+                if (p.ent_type_ == "TIME" and any(ch.isdigit() for ch in p.text)) or (
+                    p.lower_ in ("noon", "midday", "midnight")
+                ):
                     span = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
                     return span.text if span is not None else p.text
         if depth > 0 and tok.pos_ in ("VERB", "AUX"):

@@ -225,6 +225,11 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
     them: a rate against a total, a forecast against a count, figures too far apart to be
     one disputed number, one source's running count in articles of different days."""
     fa, fb = a.figure, b.bare
+    if (a.claim.as_of or b.claim.as_of) and a.claim.as_of != b.claim.as_of:
+        return Verdict(
+            "different_scope",
+            f"{fa} ({_cutoff(a)}) vs {fb} ({_cutoff(b)}): counts to different times of day",
+        )
     ya, yb = _year_said(a), _year_said(b)
     if ya and yb and ya != yb:
         return Verdict(
@@ -272,6 +277,10 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
             "cut-offs",
         )
     return None
+
+
+def _cutoff(item: Item) -> str:
+    return f"by {item.claim.as_of}" if item.claim.as_of else "no time of day"
 
 
 def _spread(a: Item, b: Item) -> float:

@@ -47,6 +47,7 @@ def _claim_dict(claim: Claim, names: dict[str, str]) -> dict[str, Any]:
         "place": claim.place,
         "part_of": claim.part_of,
         "revision": claim.revision,
+        "as_of": claim.as_of,
         "period_inferred": claim.period_inferred,
         "subject_inferred": claim.subject_inferred,
     }

@@ -144,7 +144,15 @@ def claim_row(seq: int, c: Claim) -> tuple:
     )
 
 
-_FRAME_FIELDS = ("value_high", "predicate", "place", "part_of", "revision", "period_inferred")
+_FRAME_FIELDS = (
+    "value_high",
+    "predicate",
+    "place",
+    "part_of",
+    "revision",
+    "as_of",
+    "period_inferred",
+)
 
 
 def claim_frame(c: Claim) -> dict:
