@@ -105,6 +105,7 @@ def test_frame_his_country_is_the_state_not_the_person(nlp, make_document):
     [
         ("By 4:15 p.m., 812,300 people had voted, the commission said.", 812300, "4:15 p.m."),
         ("Some 1.2 million people had voted as of 11 a.m. on Sunday.", 1_200_000, "11 a.m."),
+        ("By 13:40, a total of 52,310 migrants had left, the minister said.", 52310, "13:40"),
         # the time an event happened is no cut-off
         ("At 6 p.m., 14 villagers were killed in the blast.", 14, None),
     ],

@@ -12,6 +12,7 @@ only walks the parse.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,6 +24,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "across", "near", "inside", "throughout"}
 # "by 5:30 p.m.", "as of 10 a.m.", "until noon": a count's cut-off within its day
 _CUTOFF_PREPS = {"by", "as", "until", "till", "through"}
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?")
+_DAY_TIMES = {"noon", "midday", "midnight"}
 # the noun's roles that make its verb the predicate of what it counts
 _ARGUMENTS = {"dobj", "nsubj", "nsubjpass"}
 
@@ -203,9 +206,7 @@ def _as_of(chain) -> str | None:
             if c.dep_ != "prep" or c.lower_ not in _CUTOFF_PREPS:
                 continue
             for p in c.subtree:
-                if (p.ent_type_ == "TIME" and any(ch.isdigit() for ch in p.text)) or (
-                    p.lower_ in ("noon", "midday", "midnight")
-                ):
+                if p.ent_type_ == "TIME" or _CLOCK.fullmatch(p.text) or p.lower_ in _DAY_TIMES:
                     span = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
                     return span.text if span is not None else p.text
         if depth > 0 and tok.pos_ in ("VERB", "AUX"):
