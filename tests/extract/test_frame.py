@@ -28,6 +28,9 @@ from extract.test_claims import analyse, claim_for
         ("Officials said 2.4 million voters took part in the ballot.", 2_400_000, "voted"),
         ("Some 5,000 protesters filled the avenue.", 5000, "protested"),
         ("The count gave 61,200 voting men and women.", 61200, "voted"),
+        # a bare level a verb of reaching gives counts its subject, through "the number of"
+        ("The number of deaths in the province totalled 6,412, officials said.", 6412, "killed"),
+        ("Arrests across the region peaked at 2,310 last week, police said.", 2310, "arrested"),
         # a part is what its verb befell; the whole it is taken from, only its own verb
         ("The army shot down 12 of the 40 drones launched at the port.", 12, "intercepted"),
         ("The army shot down 12 of the 40 drones launched at the port.", 40, "launched"),

@@ -16,7 +16,7 @@ from ..models import Claim, Period, content_id
 from . import attribution
 from . import cues as lexicons
 from .attribution import Cue
-from .frame import Frame, event_class, read_frame
+from .frame import Frame, event_class, read_frame, through_rate
 from .periods import PeriodCue, find_cues
 from .quantities import Figure, find_figures
 from .quotes import quoted_spans
@@ -375,7 +375,7 @@ def _level_of(fig: Figure, chain):
         for dep in deps:
             for c in holder.children:
                 if c.dep_ == dep and c.pos_ == "NOUN" and c.ent_type_ not in _STATER_LABELS:
-                    return _named_before(_through_rate(c))
+                    return _named_before(through_rate(c))
     return None
 
 
@@ -398,26 +398,6 @@ def _level_verbs() -> set[str]:
     )
 
 
-def _through_rate(noun):
-    """ "the rate of change in the price index" -> "index": a rate or level noun followed by
-    what it is the rate of says less than that thing."""
-    rate_nouns = lexicons.words("claims_roles", "rate_nouns")
-    seen = [noun]
-    while seen[-1].lemma_.lower() in rate_nouns:
-        inner = [
-            p
-            for tok in seen
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in ("of", "in")
-            for p in c.children
-            if p.dep_ == "pobj" and p.pos_ == "NOUN" and p not in seen
-        ]
-        if not inner:
-            break
-        seen.append(next((p for p in inner if p.lemma_.lower() not in rate_nouns), inner[0]))
-    return seen[-1] if len(seen) == 1 or seen[-1].lemma_.lower() not in rate_nouns else noun
-
-
 def _with_predicate(sdoc, fig: Figure, measure: str | None, frame: Frame) -> str | None:
     """A count's measure names what happened to the thing counted when that is a known event
     class: "miner killed" and "miner rescued" are two facts. A predicate outside the classes
@@ -427,7 +407,7 @@ def _with_predicate(sdoc, fig: Figure, measure: str | None, frame: Frame) -> str
     if fig.unit != "count":
         return measure
     if frame.subject_noun is not None and measure in (None, "total"):
-        measure = _noun_words(sdoc[frame.subject_noun])
+        measure = _noun_words(through_rate(sdoc[frame.subject_noun]))
     known = frame.predicate and event_class(frame.predicate) == frame.predicate
     if known and measure and frame.predicate not in measure.split():
         return f"{measure} {frame.predicate}"

@@ -49,7 +49,9 @@ def count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int]
     if noun is not None and sdoc[noun].lower_ in months():
         return None  # "1 September": a date the tagger missed
     if noun is not None and places_in_time(sdoc, last, noun):
-        return None  # "2.1 last year": the noun places the number in time, it counts nothing
+        # "2.1 last year": the noun places the number in time, it counts nothing; the number
+        # may still be a level its verb's subject reached ("peaked at 2,310 last week")
+        return (None, i) if _is_level(sdoc, first, a.value) else None
     if noun is not None and _singular_measure(sdoc, a, noun):
         return sdoc[last + 1].text, last + 1  # "a 12 page report" counts pages
     if noun is not None:
@@ -90,16 +92,23 @@ def _singular_measure(sdoc, a: Amount, noun: int) -> bool:
 
 
 def _is_level(sdoc, first: int, value: float) -> bool:
-    """ "climbed 0.4% to 9,812.55", "ended at 27,010", "rose from 310": a bare number after
-    "to", "at" or "from" that hangs on a verb of moving or closing is a level the verb's
-    subject reached or left."""
-    if first == 0 or sdoc[first - 1].lower_ not in ("to", "at", "from"):
+    """ "climbed 0.4% to 9,812.55", "ended at 27,010", "rose from 310", "totalled 59,938": a
+    bare number after "to", "at" or "from" that hangs on a verb of moving or closing, or the
+    object of a verb of reaching, is a level the verb's subject reached or left."""
+    if first == 0:
         return False
-    prep = sdoc[first - 1]
     if "." not in sdoc[first].text and value < 100:
         return False  # "ended at 5", "fell to 3rd": an hour, a place
-    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head  # "gained 0.6% to"
-    return verb.pos_ == "VERB" and verb.lemma_ in cues.words("units", "level_verbs")
+    before = sdoc[first - 1]
+    if before.pos_ == "VERB":
+        # "deaths totalled 59,938", "reaching 584,000": the level is the verb's object
+        return before.lemma_ in cues.words("units", "reach_verbs")
+    if before.lower_ not in ("to", "at", "from"):
+        return False
+    verb = before.head if before.head.pos_ == "VERB" else before.head.head  # "gained 0.6% to"
+    return verb.pos_ == "VERB" and verb.lemma_ in (
+        cues.words("units", "level_verbs") | cues.words("units", "reach_verbs")
+    )
 
 
 def places_in_time(sdoc, last: int, noun: int) -> bool:

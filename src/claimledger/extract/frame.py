@@ -101,11 +101,33 @@ def _said_of(fig, chain, measured):
         if tok.pos_ in ("VERB", "AUX"):
             if tok.lemma_.lower() not in light:
                 return measured
-            return next(
+            subject = next(
                 (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"),
-                measured,
+                None,
             )
+            return through_rate(subject) if subject is not None else measured
     return measured
+
+
+def through_rate(noun):
+    """ "the rate of change in the price index" -> "index", "the number of deaths" ->
+    "deaths": a rate, level or number noun followed by what it is the rate or number of says
+    less than that thing."""
+    rate_nouns = lexicons.words("claims_roles", "rate_nouns")
+    seen = [noun]
+    while seen[-1].lemma_.lower() in rate_nouns:
+        inner = [
+            p
+            for tok in seen
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN" and p not in seen
+        ]
+        if not inner:
+            break
+        seen.append(next((p for p in inner if p.lemma_.lower() not in rate_nouns), inner[0]))
+    return seen[-1] if len(seen) == 1 or seen[-1].lemma_.lower() not in rate_nouns else noun
 
 
 def _predicate(fig, chain, noun) -> str | None:
