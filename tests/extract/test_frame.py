@@ -28,6 +28,8 @@ from extract.test_claims import analyse, claim_for
         ("Officials said 2.4 million voters took part in the ballot.", 2_400_000, "voted"),
         ("Some 5,000 protesters filled the avenue.", 5000, "protested"),
         ("The count gave 61,200 voting men and women.", 61200, "voted"),
+        # the event noun the counted noun is the "of" object of
+        ("Crowds were urged to march after the deaths of 17 guards.", 17, "killed"),
         # a bare level a verb of reaching gives counts its subject, through "the number of"
         ("The number of deaths in the province totalled 6,412, officials said.", 6412, "killed"),
         ("Arrests across the region peaked at 2,310 last week, police said.", 2310, "arrested"),

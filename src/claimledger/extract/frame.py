@@ -168,6 +168,12 @@ def _predicate(fig, chain, noun) -> str | None:
         for c in noun.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
                 return _verb_class(c)
+        # "the deaths of 33 soldiers", "the arrest of 40 students": an event noun the
+        # counted noun is the "of" object of
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            found = event_class(noun.head.head.lemma_)
+            if found:
+                return found
         # "8 million voters": no verb says what happened, the noun's own verb does
         found = doer_class(noun.lemma_)
         if found:
