@@ -40,7 +40,7 @@ STORY_SIMILARITY = 0.10
 # one (a deal covered over months) still is, so the damping stays mild until the gap is the
 # better part of a year: the same kind of event a year on (another shutdown, next year's
 # budget) is another story
-DATE_DAMPING = ((270, 0.25), (30, 0.5), (3, 0.7))
+DATE_DAMPING = ((270, 0.25), (30, 0.4), (3, 0.5))
 # a word as common as "the" (Zipf 7) weighs nothing; a word never seen weighs RARE_WEIGHT
 RARE_WEIGHT = 7.0
 # texts this alike are copies of one text (syndication, a wire story carried twice)
