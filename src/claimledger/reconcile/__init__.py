@@ -222,10 +222,14 @@ def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:
             phrase = claim.measure or claim.counted or ""
             if not phrase.strip():
                 continue  # nothing says what the figure measures: it cannot be matched
-            cache_key = (phrase, family, claim.subject, claim.object)
+            # keyed by the actor words that drop a word of the phrase, not by the actors:
+            # the same key, found once per phrase rather than once per pair of actors
+            drop = tuple(
+                w for w in _actor_words(claim.subject, claim.object) if lex.drops(phrase, w)
+            )
+            cache_key = (phrase, family, drop)
             key = keys.get(cache_key)
             if key is None:
-                drop = _actor_words(claim.subject, claim.object)
                 key = keys[cache_key] = lex.key(phrase, family, drop=drop)
             if not key.base:
                 continue
