@@ -210,6 +210,11 @@ def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:
     names = _fold_actor_names(
         name for a in analyses for c in a.claims for name in (c.subject, c.object) if name
     )
+    # units, actor names and pairs of them repeat across a corpus: each is worked out once,
+    # and claims with the same actors share one roles tuple and one actor set
+    families: dict[str, str] = {}
+    dropped: dict[tuple[str, str], tuple[str, ...]] = {}  # (phrase, name) -> words it drops
+    cast: dict[tuple, tuple[tuple[str | None, str | None], frozenset[str]]] = {}
     for analysis in analyses:
         outlet = (
             analysis.meta.outlet or os.path.basename(analysis.document.path) or analysis.document.id
@@ -218,22 +223,34 @@ def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:
             if claim.id in seen or not math.isfinite(claim.value):
                 continue
             seen.add(claim.id)
-            family = unit_family(claim.unit)
+            family = families.get(claim.unit)
+            if family is None:
+                family = families[claim.unit] = unit_family(claim.unit)
             phrase = claim.measure or claim.counted or ""
             if not phrase.strip():
                 continue  # nothing says what the figure measures: it cannot be matched
+            pair = (claim.subject, claim.object)
             # keyed by the actor words that drop a word of the phrase, not by the actors:
             # the same key, found once per phrase rather than once per pair of actors
-            drop = tuple(
-                w for w in _actor_words(claim.subject, claim.object) if lex.drops(phrase, w)
-            )
+            drop = ()
+            for name in pair:
+                if name:
+                    found = dropped.get((phrase, name))
+                    if found is None:
+                        found = dropped[(phrase, name)] = tuple(
+                            w for w in _actor_words(name) if lex.drops(phrase, w)
+                        )
+                    drop += found
             cache_key = (phrase, family, drop)
             key = keys.get(cache_key)
             if key is None:
                 key = keys[cache_key] = lex.key(phrase, family, drop=drop)
             if not key.base:
                 continue
-            roles = (names.get(claim.subject or ""), names.get(claim.object or ""))
+            if pair not in cast:
+                roles = (names.get(pair[0] or ""), names.get(pair[1] or ""))
+                cast[pair] = (roles, frozenset(a for a in roles if a))
+            roles, actors = cast[pair]
             items.append(
                 make_item(
                     claim,
@@ -244,6 +261,7 @@ def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:
                     roles,
                     index=len(items),
                     published=analysis.meta.published,
+                    actors=actors,
                 )
             )
     return items
