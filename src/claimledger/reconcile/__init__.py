@@ -105,12 +105,15 @@ def _reconcile(
     by_story: dict[str, list[Item]] = defaultdict(list)
     for it in items:
         by_story[story_of.get(it.claim.doc_id, "")].append(it)
-    relations: dict[int, Relation] = {}
+    # a story's pairs are its own (keyed by corpus positions), so its relations are appended,
+    # not merged into one dict: a copy of a story's dict is most of the run's memory
+    relations: list[Relation] = []
     facts: list[Fact] = []
     for story, members in by_story.items():
         found, story_facts = _reconcile_story(story, members, len(items), lex)
-        relations.update(found)
+        relations.extend(found.values())
         facts.extend(story_facts)
+        del found, story_facts
     order = {it.claim.id: it.index for it in items}
     facts.sort(key=lambda f: order[f.claim_ids[0]])
     log.info(
@@ -120,7 +123,7 @@ def _reconcile(
         len(relations),
         len(facts),
     )
-    return tuple(relations.values()), tuple(facts)
+    return tuple(relations), tuple(facts)
 
 
 def _reconcile_story(
