@@ -27,6 +27,7 @@ import math
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..extract.frame import event_class
 from .compare import Item, Verdict, period_text, same_period
@@ -278,9 +279,15 @@ def _set_against(a: Item, b: Item) -> bool:
 
 def _rate(item: Item) -> bool:
     """ "9,000 deaths a day", "daily cases of 5,500": a count per stretch of time."""
-    text = item.claim.text.lower()
-    at = text.find(item.claim.value_text.lower())
-    after = text[at + len(item.claim.value_text) :].split()[:5] if at >= 0 else []
+    return _rate_in(item.claim.text, item.claim.value_text)
+
+
+# read once per claim, not once per pair it is in (the same for _voice_of)
+@lru_cache(maxsize=1 << 16)
+def _rate_in(sentence: str, value_text: str) -> bool:
+    text = sentence.lower()
+    at = text.find(value_text.lower())
+    after = text[at + len(value_text) :].split()[:5] if at >= 0 else []
     before = text[:at].split()[-3:] if at >= 0 else []
     if any(w.strip(",.;") in _RATE_WORDS for w in before + after):
         return True
@@ -309,7 +316,12 @@ def _same_source(a: Item, b: Item) -> bool:
 def _voice(item: Item) -> str:
     """The source's name folded for comparison: case, spacing and accents ("Süleyman" is
     "Suleyman" in another outlet's transliteration)."""
-    folded = unicodedata.normalize("NFKD", item.claim.source or "")
+    return _voice_of(item.claim.source or "")
+
+
+@lru_cache(maxsize=1 << 14)
+def _voice_of(source: str) -> str:
+    folded = unicodedata.normalize("NFKD", source)
     return " ".join("".join(c for c in folded if not unicodedata.combining(c)).lower().split())
 
 
