@@ -179,6 +179,7 @@ def _reconcile_story(
             linked[block_key(b)].add(block_key(a))
         if link == FRAME_LINK and verdict.type in _ONE_FACT and block_key(a) != block_key(b):
             joined[block_key(a)].add(block_key(b))
+    del weak, narrow, running, totals  # pair bookkeeping: freed before facts are built
     facts = [
         replace(f, story=story, id=content_id("f", story, f.id))
         for f in _facts(blocks, linked, relations, order, joined)

@@ -265,7 +265,7 @@ def mention_from(row: sqlite3.Row) -> Mention:
 def claim_from(row: sqlite3.Row) -> Claim:
     period = None
     if row["period_start"] is not None or row["period_end"] is not None:
-        period = Period(start=_shared(row["period_start"]), end=_shared(row["period_end"]))
+        period = _period(row["period_start"], row["period_end"])
     return Claim(
         id=row["id"],
         doc_id=_shared(row["doc_id"]),
@@ -292,6 +292,12 @@ def _shared(text: str | None) -> str | None:
     """One string object for a value many rows repeat (a document id, a unit, a measure, an
     actor): SQLite hands back a new copy per row, which a million claims multiply."""
     return None if text is None else sys.intern(text)
+
+
+@lru_cache(maxsize=4096)
+def _period(start: str | None, end: str | None) -> Period:
+    """One (frozen) Period per span, shared by the claims that state it."""
+    return Period(start=start, end=end)
 
 
 @lru_cache(maxsize=4096)
