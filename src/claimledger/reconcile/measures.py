@@ -24,6 +24,8 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 # unit names that all mean a share; currency codes stay unit families of their own
 _PERCENT_UNITS = {"percent", "%", "pct", "percentage"}
 _RATIO_UNITS = {"ratio", "share", "fraction"}
+# (phrase, actor word) answers `MeasureLexicon.drops` keeps before starting afresh
+_DROPS_KEPT = 1 << 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,8 @@ class MeasureLexicon:
         and pair of actors, of which a large corpus has hundreds of thousands."""
         found = self._drops.get((phrase, name_word))
         if found is None:
+            if len(self._drops) >= _DROPS_KEPT:  # a lexicon lives as long as its process
+                self._drops.clear()
             found = self._drops[(phrase, name_word)] = bool(name_word) and any(
                 _same_stem(word, name_word) for word in self._words(phrase)
             )
