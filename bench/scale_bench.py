@@ -15,7 +15,10 @@ then reconcile from a store of synthetic claims (bench/synthetic.py): --claims-s
 --claims-large, each in a fresh process, time and peak RSS.
 
 Every run gets a fresh store and output folder, so nothing is reused. The full sizes take
-about an hour on 2 cores; pass smaller ones while developing.
+about an hour on 2 cores; pass smaller ones while developing. Only the reconcile part:
+
+    .venv/bin/python bench/scale_bench.py --skip analyze --work /tmp/stores
+(`--work` keeps the synthetic stores, which take minutes to build, for the next run.)
 """
 
 from __future__ import annotations

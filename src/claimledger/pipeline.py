@@ -242,26 +242,28 @@ def reconcile_store(
     """Reconcile every document in the store (not only this run's) and save the result with
     a run record. Claims are read back in blocks without texts or other extractions.
     Returns (documents covered, facts)."""
-    from .reconcile import group_texts, load_lexicon, reconcile
+    from .reconcile import gc_paused, group_texts, load_lexicon, reconcile
     from .reconcile.actors import cast_stories
     from .store import stream
 
     # stories from the stored texts (read once, text by text), claims in blocks without them
     stories = group_texts(stream.document_texts(store))
-    analyses = tuple(a for block in stream.claim_blocks(store) for a in block)
-    stories = cast_stories(stories, stream.named_entities(store), analyses)
-    lexicon = load_lexicon(settings.lexicon_dirs)
-    relations, facts = reconcile(analyses, lexicon=lexicon, stories=stories)
-    store.save_reconciliation(
-        Corpus(
-            analyses=analyses,
-            entities=tuple(entities),
-            relations=relations,
-            facts=facts,
-            skipped=tuple(skipped),
-            stories=stories,
+    # everything read and built from here lives to the end of the run: no cycle collection
+    with gc_paused():
+        analyses = tuple(a for block in stream.claim_blocks(store) for a in block)
+        stories = cast_stories(stories, stream.named_entities(store), analyses)
+        lexicon = load_lexicon(settings.lexicon_dirs)
+        relations, facts = reconcile(analyses, lexicon=lexicon, stories=stories)
+        store.save_reconciliation(
+            Corpus(
+                analyses=analyses,
+                entities=tuple(entities),
+                relations=relations,
+                facts=facts,
+                skipped=tuple(skipped),
+                stories=stories,
+            )
         )
-    )
     return len(analyses), len(facts)
 
 

@@ -98,3 +98,21 @@ def test_measures_keep_no_story_keyed_synonyms():
     lex = load_lexicon()
     assert lex.key("quantity of grain", "tonnes").base != lex.key("food", "tonnes").base
     assert lex.key("value of package", "USD").base != lex.key("value of aid", "USD").base
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words", "dropped"),
+    [
+        ("Norwegian share of fish exports", ["norway", "chile"], ["norway"]),
+        ("Chile's copper output", ["chile", "peru"], ["chile"]),
+        ("value of grain shipments", ["egypt", "turkey"], []),
+    ],
+)
+def test_measures_drops_names_the_actor_words_that_change_the_key(phrase, words, dropped):
+    # reconcile caches keys by the actor words that drop a word of the phrase: the key
+    # from those alone must be the key from all of them
+    lex = load_lexicon()
+    found = [w for w in words if lex.drops(phrase, w)]
+    assert found == dropped
+    for family in ("ratio", "count", "USD"):
+        assert lex.key(phrase, family, drop=found) == lex.key(phrase, family, drop=words)

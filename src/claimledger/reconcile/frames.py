@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from ..extract import cues as lexicons
 from ..extract.frame import event_class
@@ -312,9 +312,15 @@ def _set_against(a: Item, b: Item) -> bool:
 
 def _rate(item: Item) -> bool:
     """ "9,000 deaths a day", "daily cases of 5,500": a count per stretch of time."""
-    text = item.claim.text.lower()
-    at = text.find(item.claim.value_text.lower())
-    after = text[at + len(item.claim.value_text) :].split()[:5] if at >= 0 else []
+    return _rate_in(item.claim.text, item.claim.value_text)
+
+
+# read once per claim, not once per pair it is in (the same for _voice_of)
+@lru_cache(maxsize=1 << 16)
+def _rate_in(sentence: str, value_text: str) -> bool:
+    text = sentence.lower()
+    at = text.find(value_text.lower())
+    after = text[at + len(value_text) :].split()[:5] if at >= 0 else []
     before = text[:at].split()[-3:] if at >= 0 else []
     if any(w.strip(",.;") in _RATE_WORDS for w in before + after):
         return True
@@ -327,9 +333,14 @@ def _rate(item: Item) -> bool:
 def _basis(item: Item) -> str:
     """The stretch of time a rate is measured over, said in its clause ("monthly", "from a
     year earlier": data/periods.yaml rate_bases), else a year."""
-    text = item.claim.text.lower()
-    for basis, pattern in _basis_patterns(lexicons.current_dirs()):
-        if pattern.search(text):
+    return _basis_in(item.claim.text, lexicons.current_dirs())
+
+
+@lru_cache(maxsize=1 << 16)
+def _basis_in(text: str, dirs_key: tuple) -> str:
+    lowered = text.lower()
+    for basis, pattern in _basis_patterns(dirs_key):
+        if pattern.search(lowered):
             return basis
     return "year"
 
@@ -367,7 +378,12 @@ def _same_source(a: Item, b: Item) -> bool:
 def _voice(item: Item) -> str:
     """The source's name folded for comparison: case, spacing and accents ("Süleyman" is
     "Suleyman" in another outlet's transliteration)."""
-    folded = unicodedata.normalize("NFKD", item.claim.source or "")
+    return _voice_of(item.claim.source or "")
+
+
+@lru_cache(maxsize=1 << 14)
+def _voice_of(source: str) -> str:
+    folded = unicodedata.normalize("NFKD", source)
     return " ".join("".join(c for c in folded if not unicodedata.combining(c)).lower().split())
 
 

@@ -24,6 +24,8 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 # unit names that all mean a share; currency codes stay unit families of their own
 _PERCENT_UNITS = {"percent", "%", "pct", "percentage"}
 _RATIO_UNITS = {"ratio", "share", "fraction"}
+# (phrase, actor word) answers `MeasureLexicon.drops` keeps before starting afresh
+_DROPS_KEPT = 1 << 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,8 @@ class MeasureLexicon:
     generic_aspects: frozenset[str] = frozenset()
     # "approximate" | "increment" | "part" -> words that mark a figure so
     markers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # (phrase, actor word) -> whether `key` drops a word of the phrase for it (`drops`)
+    _drops: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def lemma(self, word: str) -> str:
         if word in self.lemmas:
@@ -72,6 +76,27 @@ class MeasureLexicon:
         """Content words of a phrase, lemmatised and mapped; `drop` words (actor names)
         and words that begin like them ("Israeli" for "Israel") are left out."""
         return [word for word, _, _ in self._tokens(phrase, drop)]
+
+    def drops(self, phrase: str, name_word: str) -> bool:
+        """Whether `key(phrase, drop=[name_word])` leaves out a word of the phrase for it. An
+        actor word that drops nothing does not change the key, so callers caching keys can
+        leave it out of the cache key: keys then repeat per measure phrase, not per phrase
+        and pair of actors, of which a large corpus has hundreds of thousands."""
+        found = self._drops.get((phrase, name_word))
+        if found is None:
+            if len(self._drops) >= _DROPS_KEPT:  # a lexicon lives as long as its process
+                self._drops.clear()
+            found = self._drops[(phrase, name_word)] = bool(name_word) and any(
+                _same_stem(word, name_word) for word in self._words(phrase)
+            )
+        return found
+
+    def _words(self, phrase: str) -> Iterable[str]:
+        """The words of a phrase that `_tokens` tests against actor names."""
+        for match in _WORD.finditer(phrase.replace("’", "'")):
+            word = match.group().lower().removesuffix("'s").removesuffix("'")
+            if word not in self.stopwords and not word.isdigit():
+                yield word
 
     def _tokens(self, phrase: str, drop: Iterable[str] = ()) -> list[tuple[str, bool, str]]:
         stems = [d for d in drop if d]

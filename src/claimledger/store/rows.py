@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from dataclasses import asdict, fields
+from functools import lru_cache
 
 from ..models import (
     Analysis,
@@ -271,27 +273,45 @@ def mention_from(row: sqlite3.Row) -> Mention:
 def claim_from(row: sqlite3.Row) -> Claim:
     period = None
     if row["period_start"] is not None or row["period_end"] is not None:
-        period = Period(start=row["period_start"], end=row["period_end"])
+        period = _period(row["period_start"], row["period_end"])
     return Claim(
         id=row["id"],
-        doc_id=row["doc_id"],
+        doc_id=_shared(row["doc_id"]),
         start=row["start"],
         end=row["end"],
         text=row["text"],
         value_text=row["value_text"],
         value=row["value"],
-        unit=row["unit"],
-        measure=row["measure"],
-        subject=row["subject"],
-        object=row["object"],
-        qualifier=row["qualifier"],
+        unit=_shared(row["unit"]),
+        measure=_shared(row["measure"]),
+        subject=_shared(row["subject"]),
+        object=_shared(row["object"]),
+        qualifier=_shared(row["qualifier"]),
         period=period,
-        source=row["source"],
+        source=_shared(row["source"]),
         source_named=bool(row["source_named"]),
-        hedge=row["hedge"],
-        counted=row["counted"],
-        **{k: v for k, v in json.loads(row["frame"] or "{}").items() if k in _FRAME_FIELDS},
+        hedge=_shared(row["hedge"]),
+        counted=_shared(row["counted"]),
+        **dict(_frame_fields(row["frame"] or "{}")),
     )
+
+
+def _shared(text: str | None) -> str | None:
+    """One string object for a value many rows repeat (a document id, a unit, a measure, an
+    actor): SQLite hands back a new copy per row, which a million claims multiply."""
+    return None if text is None else sys.intern(text)
+
+
+@lru_cache(maxsize=4096)
+def _period(start: str | None, end: str | None) -> Period:
+    """One (frozen) Period per span, shared by the claims that state it."""
+    return Period(start=start, end=end)
+
+
+@lru_cache(maxsize=4096)
+def _frame_fields(text: str) -> tuple[tuple[str, object], ...]:
+    """The claim-frame fields of a claims.frame JSON text; the same few texts repeat."""
+    return tuple((k, v) for k, v in json.loads(text).items() if k in _FRAME_FIELDS)
 
 
 def citation_from(row: sqlite3.Row) -> Citation:

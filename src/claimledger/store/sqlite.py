@@ -140,20 +140,22 @@ class Store:
                     rows.INSERT_STORY,
                     [rows.story_row(i, s) for i, s in enumerate(corpus.stories)],
                 )
+                # rows streamed, not listed: a million claims make millions of relations,
+                # and a list of their rows would double the run's peak memory
                 c.executemany(
                     rows.INSERT_RELATION,
-                    [rows.relation_row(i, r) for i, r in enumerate(corpus.relations)],
+                    (rows.relation_row(i, r) for i, r in enumerate(corpus.relations)),
                 )
                 c.executemany(
-                    rows.INSERT_FACT, [rows.fact_row(i, f) for i, f in enumerate(corpus.facts)]
+                    rows.INSERT_FACT, (rows.fact_row(i, f) for i, f in enumerate(corpus.facts))
                 )
                 c.executemany(
                     rows.INSERT_FACT_CLAIM,
-                    [
+                    (
                         (f.id, i, claim_id)
                         for f in corpus.facts
                         for i, claim_id in enumerate(f.claim_ids)
-                    ],
+                    ),
                 )
                 c.execute(
                     "INSERT INTO runs (finished_at, documents, claims, facts, skipped)"
