@@ -3,6 +3,8 @@
 Every page is answered from SQL (the full-text index and indexed filters) or, for the
 report and ledger.json, from a copy rendered once per change of the store; nothing reloads
 the corpus per request (issue 12: each filtered search did, 0.93 s on 1,408 documents).
+A search page, once rendered, is kept until the store changes (bodies.Pages): a search
+costs 10-90 ms of SQL and rendering on 1,408 documents, one asked again well under 1 ms.
 """
 
 from __future__ import annotations
@@ -225,14 +227,14 @@ class LedgerApp:
         self.readers.close()
 
 
-def _headers(content_type: str, length: int) -> list[tuple[str, str]]:
+def _headers(content_type: str, length: int, cache: str = "no-store") -> list[tuple[str, str]]:
     return [
         ("Content-Type", content_type),
         ("Content-Length", str(length)),
         ("Content-Security-Policy", assets().csp + "; frame-ancestors 'none'"),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
-        ("Cache-Control", "no-store"),
+        ("Cache-Control", cache),
     ]
 
 
@@ -240,9 +242,8 @@ def _send_kept(environ: dict, start_response: Callable, kept: Body, kind: str) -
     """A body made once per store state: gzipped when the client takes it, 304 when the
     client already holds this version (the ETag changes with the store)."""
     data, encoding, etag = kept.choose(environ.get("HTTP_ACCEPT_ENCODING"))
-    headers = _headers(kind, len(data))
     # the browser may keep it but must ask each time whether it is still current
-    headers[-1] = ("Cache-Control", "no-cache")
+    headers = _headers(kind, len(data), cache="no-cache")
     headers += [("ETag", etag), ("Vary", "Accept-Encoding")]
     if encoding:
         headers.append(("Content-Encoding", encoding))
