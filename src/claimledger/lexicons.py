@@ -15,7 +15,6 @@ import yaml
 
 from .errors import LexiconError
 
-
 # libyaml's loader when PyYAML was built with it: the same documents, parsed ~10x faster
 # (the bundled lexicons are read in every worker process; pure-Python parsing of them was
 # seconds of each run). Its errors carry the same marks for the messages users see.
