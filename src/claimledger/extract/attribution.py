@@ -54,14 +54,26 @@ def find_cues(sdoc, chrome: tuple[tuple[int, int], ...] = ()) -> list[Cue]:
     sents = sentences(sdoc)
     quoted = quoted_spans(doc_text(sdoc))
     out: list[Cue] = []
+    triggers = _cue_words()
     for n, sent in enumerate(sents):
         if any(s < sent.end_char and sent.start_char < e for s, e in chrome):
             continue
         for tok in sent:
+            if tok.lower_ not in triggers and tok.lemma_.lower() not in triggers:
+                continue  # no branch of _cues_at can fire: most tokens, checked cheaply
             if any(s <= tok.idx < e for s, e in quoted):
                 continue  # words inside a quote are what is cited, not a citation
             out.extend(_cues_at(sdoc, tok, n, out))
     return out
+
+
+def _cue_words() -> frozenset[str]:
+    """Every word (form or lemma) one of `_cues_at`'s branches starts from."""
+    keys = ("verbs", "figure_verbs", "naming_verbs", "reported_adverbs", "report_nouns")
+    found = {"according", "interview"}
+    for key in keys:
+        found.update(lexicons.words("reporting_verbs", key))
+    return frozenset(found)
 
 
 def _cues_at(sdoc, tok, n: int, earlier: list[Cue]) -> list[Cue]:

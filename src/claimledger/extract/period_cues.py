@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from ..models import Period
@@ -191,6 +191,15 @@ def find_cues(
     the text mentions; never today's. `doc_date` (the document's own date, if known) places
     "last year", "in November", "on Tuesday".
     """
+    # claims, periods and events each read the same sentence again (periods once per claim
+    # in it); the cues depend only on these arguments and the lexicons in force
+    return list(_find_cues(text, offset, ref_year, doc_date, lexicons.current_dirs()))
+
+
+@lru_cache(maxsize=2048)
+def _find_cues(
+    text: str, offset: int, ref_year: str | None, doc_date: str | None, dirs: tuple
+) -> tuple[PeriodCue, ...]:
     cues: list[PeriodCue] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -219,7 +228,7 @@ def find_cues(
             )
     if doc_date:
         cues.extend(_relative_cues(text, offset, doc_date, taken))
-    return sorted(cues, key=lambda c: c.start)
+    return tuple(sorted(cues, key=lambda c: c.start))
 
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

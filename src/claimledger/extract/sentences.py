@@ -9,6 +9,16 @@ from __future__ import annotations
 
 def sentences(sdoc) -> list:
     """spaCy Spans, in order, none crossing a line break, none empty or blank."""
+    # six stages ask for the same document's sentences in turn: the last one's are kept
+    # (one tuple, read at once, so a thread never pairs one doc with another's sentences)
+    doc, sents = _SENTENCES[0]
+    if doc is not sdoc:
+        sents = _split(sdoc)
+        _SENTENCES[0] = (sdoc, sents)
+    return list(sents)
+
+
+def _split(sdoc) -> tuple:
     out = []
     for sent in sdoc.sents:
         start = sent.start
@@ -22,7 +32,10 @@ def sentences(sdoc) -> list:
                 start = tok.i + 1
         if start < sent.end:
             out.append(sdoc[start : sent.end])
-    return [s for s in out if s.text.strip()]
+    return tuple(s for s in out if s.text.strip())
+
+
+_SENTENCES: list = [(None, ())]
 
 
 def index_by_token(sents: list) -> dict[int, int]:

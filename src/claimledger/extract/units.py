@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from . import cues
@@ -158,6 +158,13 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
     for it ("bhp" -> horsepower). `glued`: written against the number ("640bhp"), where a
     one-letter symbol is safe; apart from it, one-letter symbols and ordinary English words
     that pint also defines ("a", "points", "grain") are not units."""
+    # news repeats the same few words after numbers, and asking pint costs a parse each
+    # time: the answer depends only on the words and the lexicons in force
+    return _physical_unit(words, glued, cues.current_dirs())
+
+
+@lru_cache(maxsize=4096)
+def _physical_unit(words: str, glued: bool, dirs: tuple) -> Unit | None:
     text = re.sub(r"°\s+", "°", words.strip())  # "° C" as the tokenizer splits "°C"
     if len(text) > 2 and text.isupper() and text.isalpha():
         # "11 FEET", "300 MILES": a word in capitals for emphasis or a headline, not a symbol
