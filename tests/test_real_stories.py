@@ -19,9 +19,9 @@ FLOORS = {
     "development": {
         "claim_recall": 0.78,
         "non_conflict_respected": 0.99,
-        # 0.15: issue 10's reader now finds a disputed figure in one more story whose
-        # conflict the frame misses, so that story's conflicts count (0.0) in the average
-        "conflict_recall": 0.15,
+        # 0.15 -> 0.26: rates read as levels of their subject, rate bases, cut-offs within
+        # the day, parts and wholes, levels after verbs of reaching (third round)
+        "conflict_recall": 0.26,
         "claim_period_acc": 0.58,
         # 0.25 -> 0.41: the story's lead actor for figures whose sentence names none
         "claim_actors_acc": 0.41,
@@ -29,7 +29,7 @@ FLOORS = {
         "date_accuracy": 0.92,
     },
     "held out": {
-        "claim_recall": 0.84,
+        "claim_recall": 0.85,
         "non_conflict_respected": 0.98,
         "conflict_recall": 0.29,
         "claim_actors_acc": 0.32,
