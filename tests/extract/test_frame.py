@@ -37,6 +37,7 @@ from extract.test_claims import analyse, claim_for
         ("The army shot down 12 of the 40 drones launched at the port.", 12, "intercepted"),
         ("The army shot down 12 of the 40 drones launched at the port.", 40, "launched"),
         ("Gunners shot down 12 out of 40 drones, the army said.", 40, None),
+        ("Gunners shot down 12 out of 40 attack drones, the army said.", 12, "intercepted"),
         # a doer noun does not overrule the verb that says what befell them
         ("Guards detained 30 demonstrators outside the hall.", 30, "arrested"),
     ],

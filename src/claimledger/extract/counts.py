@@ -137,9 +137,12 @@ def _counts_plural(sdoc, a: Amount) -> bool:
 
 
 def _partitive_noun(sdoc, last: int) -> int | None:
-    """ "Two of the mayor's deputies", "40 of the 60 seats": the plural noun after "of"
-    (and a determiner or possessor) is what the number counts."""
+    """ "Two of the mayor's deputies", "40 of the 60 seats", "71 out of 103 cruise
+    missiles": the plural noun after "(out) of" (and a determiner, possessor or compound)
+    is what the number counts."""
     k = last + 1
+    if k + 1 < len(sdoc) and sdoc[k].lower_ == "out" and sdoc[k + 1].lower_ == "of":
+        k += 1
     if k >= len(sdoc) or sdoc[k].lower_ != "of":
         return None
     for j in range(k + 1, min(len(sdoc), k + 5)):
@@ -147,7 +150,11 @@ def _partitive_noun(sdoc, last: int) -> int | None:
         if tok.tag_ in ("NNS", "NNPS"):
             return j
         possessor = j + 1 < len(sdoc) and sdoc[j + 1].tag_ == "POS"  # "the mayor's"
-        determiner = tok.pos_ in ("DET", "PROPN", "PART", "ADJ", "NUM") or tok.tag_ == "PRP$"
+        determiner = (
+            tok.pos_ in ("DET", "PROPN", "PART", "ADJ", "NUM")
+            or tok.tag_ == "PRP$"
+            or tok.dep_ == "compound"
+        )
         if not (determiner or possessor):
             return None
     return None

@@ -192,9 +192,12 @@ def _part_number(chain):
     for tok in chain[1:4]:
         if tok.dep_ == "prep" and tok.lower_ == "of":
             if tok.head.lower_ == "out":
-                # the part's number when the parse hangs "out of" under it, else "out"
-                head = tok.head.head
-                return head if head.like_num or head.pos_ == "NUM" else tok.head
+                # the part's number, whether the parse hangs "out of" under it or beside it
+                out = tok.head
+                for head in (out.head, out.doc[out.i - 1] if out.i else out):
+                    if head.like_num or head.pos_ == "NUM":
+                        return head
+                return out
             head = tok.head
             return head if head.like_num or head.pos_ == "NUM" else None
     return None
