@@ -244,3 +244,17 @@ def test_frames_counts_to_different_times_of_day_are_different_scopes():
     final = count(8_000_000, "d2", source="the opposition")
     found, _ = verdicts(early, final)
     assert found[frozenset((early.id, final.id))] == "different_scope"
+
+
+def test_frames_counts_of_one_measure_without_events_are_kept_apart_by_scope():
+    def bare(value, doc, source):
+        c = claim(value, "drone", doc=doc, unit="count", subject=None, object=None, source=source)
+        return replace(c, predicate=None, counted="drones")
+
+    whole, part = bare(90, "d1", "the army"), bare(64, "d1", "the army")
+    far = bare(30, "d2", "a monitor")
+    found, _ = verdicts(whole, part, far)
+    # one article's two counts in one voice: a whole and its part, not a dispute
+    assert found[frozenset((whole.id, part.id))] == "different_scope"
+    # nothing but the thing counted joins them, three times apart
+    assert found[frozenset((whole.id, far.id))] == "needs_review"

@@ -230,6 +230,20 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
             "different_scope",
             f"{fa} ({_cutoff(a)}) vs {fb} ({_cutoff(b)}): counts to different times of day",
         )
+    if a.family == "count" and not (a.event and b.event):
+        if a.claim.doc_id == b.claim.doc_id and _voice(a) == _voice(b):
+            return Verdict(
+                "different_scope",
+                f"{fa} and {fb}: one article's counts of one thing in one voice, not said of "
+                "one event (a whole and its part, two cut-offs)",
+            )
+        if _spread(a, b) > LOOSE_SPREAD and not (a.actors and a.actors == b.actors):
+            # nothing but the thing counted joins them: no event, no shared actor
+            return Verdict(
+                "needs_review",
+                f"{fa} vs {fb}: counts of one thing, not both said of one event, and too far "
+                "apart to be read as one disputed count",
+            )
     ya, yb = _year_said(a), _year_said(b)
     if ya and yb and ya != yb:
         return Verdict(
