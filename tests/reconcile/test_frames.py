@@ -240,8 +240,8 @@ def test_frames_counts_not_both_of_one_event_conflict_only_when_near():
 
 
 def test_frames_counts_to_different_times_of_day_are_different_scopes():
-    early = replace(count(3_700_000, "d1", source="the council"), as_of="5:30 p.m.")
-    final = count(8_000_000, "d2", source="the opposition")
+    early = replace(count(2_900_000, "d1", source="the council"), as_of="4 p.m.")
+    final = count(6_500_000, "d2", source="the opposition")
     found, _ = verdicts(early, final)
     assert found[frozenset((early.id, final.id))] == "different_scope"
 

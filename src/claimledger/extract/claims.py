@@ -105,12 +105,13 @@ def find_claims(
                 subject = subject or claims[-1].subject
                 obj = obj or claims[-1].object
             hedge = _hedge(sdoc, fig, chain, cue)
-            measure = _measure(fig, measured, chain)
+            level = _level_of(fig, chain)
+            measure = _measure(fig, measured, chain, level)
             # "output rose by 12%" names its thing through the verb's subject
             weak = (
                 _names_no_thing(fig, measured)
                 and not (measure or "").startswith("change ")
-                and _level_of(fig, chain) is None
+                and level is None
             )
             if weak and recent is not None and recent[1] == fig.unit:
                 # "High-income countries took 44% of the cargoes ... Low-income countries
@@ -300,14 +301,14 @@ def _noun_words(tok, actors_free: bool = True) -> str:
     return " ".join(words)
 
 
-def _measure(fig: Figure, measured, chain) -> str | None:
-    """A short lowercase phrase for what the figure measures."""
+def _measure(fig: Figure, measured, chain, level=None) -> str | None:
+    """A short lowercase phrase for what the figure measures; `level` is the noun whose level
+    it states when it quantifies none (`_level_of`)."""
     verb = next((t for t in chain[1:] if t.pos_ == "VERB"), None)
     if fig.unit == "count":
         if measured is not None and measured.pos_ == "NUM":
             return "total"  # "the total rose to 103"
         return _noun_words(measured) if measured is not None else None
-    level = _level_of(fig, chain) if fig.unit != "factor" else None
     if (
         fig.unit == "ratio"
         and verb is not None

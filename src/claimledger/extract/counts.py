@@ -92,7 +92,7 @@ def _singular_measure(sdoc, a: Amount, noun: int) -> bool:
 
 
 def _is_level(sdoc, first: int, value: float) -> bool:
-    """ "climbed 0.4% to 9,812.55", "ended at 27,010", "rose from 310", "totalled 59,938": a
+    """ "climbed 0.4% to 9,812.55", "ended at 27,010", "rose from 310", "totalled 4,210": a
     bare number after "to", "at" or "from" that hangs on a verb of moving or closing, or the
     object of a verb of reaching, is a level the verb's subject reached or left."""
     if first == 0:
@@ -101,7 +101,7 @@ def _is_level(sdoc, first: int, value: float) -> bool:
         return False  # "ended at 5", "fell to 3rd": an hour, a place
     before = sdoc[first - 1]
     if before.pos_ == "VERB":
-        # "deaths totalled 59,938", "reaching 584,000": the level is the verb's object
+        # "deaths totalled 4,210", "reaching 9,800": the level is the verb's object
         return before.lemma_ in cues.words("units", "reach_verbs")
     if before.lower_ not in ("to", "at", "from"):
         return False
@@ -137,8 +137,8 @@ def _counts_plural(sdoc, a: Amount) -> bool:
 
 
 def _partitive_noun(sdoc, last: int) -> int | None:
-    """ "Two of the mayor's deputies", "40 of the 60 seats", "71 out of 103 cruise
-    missiles": the plural noun after "(out) of" (and a determiner, possessor or compound)
+    """ "Two of the mayor's deputies", "40 of the 60 seats", "9 out of 14 attack
+    drones": the plural noun after "(out) of" (and a determiner, possessor or compound)
     is what the number counts."""
     k = last + 1
     if k + 1 < len(sdoc) and sdoc[k].lower_ == "out" and sdoc[k + 1].lower_ == "of":

@@ -22,7 +22,7 @@ from . import cues as lexicons
 _PARTICLES = {"down", "out", "up", "off"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "across", "near", "inside", "throughout"}
-# "by 5:30 p.m.", "as of 10 a.m.", "until noon": a count's cut-off within its day
+# "by 4 p.m.", "as of 10 a.m.", "until noon": a count's cut-off within its day
 _CUTOFF_PREPS = {"by", "as", "until", "till", "through"}
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?")
 _DAY_TIMES = {"noon", "midday", "midnight"}
@@ -168,7 +168,7 @@ def _predicate(fig, chain, noun) -> str | None:
         for c in noun.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
                 return _verb_class(c)
-        # "the deaths of 33 soldiers", "the arrest of 40 students": an event noun the
+        # "the deaths of 12 guards", "the arrest of 40 students": an event noun the
         # counted noun is the "of" object of
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
             found = event_class(noun.head.head.lemma_)
@@ -179,7 +179,7 @@ def _predicate(fig, chain, noun) -> str | None:
         if found:
             return found
     if part is not None:
-        return None  # "downed 71 out of 103 missiles": the verb befell the 71, not the 103
+        return None  # "downed 9 out of 14 drones": the verb befell the 9, not the 14
     for tok in chain[1:]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in light:
             return _verb_class(tok)
@@ -188,7 +188,7 @@ def _predicate(fig, chain, noun) -> str | None:
 
 def _part_number(chain):
     """The number of the part when the counted noun is the whole a part is taken from: "71
-    out of 103 missiles", "12 of the 40 drones" (the noun hangs from "of" under the part)."""
+    out of 14 drones", "12 of the 40 drones" (the noun hangs from "of" under the part)."""
     for tok in chain[1:4]:
         if tok.dep_ == "prep" and tok.lower_ == "of":
             if tok.head.lower_ == "out":
@@ -230,7 +230,7 @@ def _place(chain) -> str | None:
 
 
 def _as_of(chain) -> str | None:
-    """A clock time the count runs to, on the figure's own clause: "had voted by 5:30 p.m.",
+    """A clock time the count runs to, on the figure's own clause: "had voted by 4 p.m.",
     "as of 10 a.m.", "until noon" (a cut-off the final count of the day comes after)."""
     for depth, tok in enumerate(chain):
         for c in tok.children:

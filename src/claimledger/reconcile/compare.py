@@ -95,7 +95,7 @@ def make_item(
         and 1 < value <= 100
         and not _PERCENT_SIGN.search(claim.value_text or "")
     ):
-        # a share written as 69 with unit "ratio" is 69%; "185%" was read as 1.85 already
+        # a share written as 69 with unit "ratio" is 69%; "140%" was read as 1.4 already
         value /= 100.0
     before, after = _context(claim)
     written = _WORDS.findall(claim.value_text.lower())

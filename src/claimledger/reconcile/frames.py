@@ -42,7 +42,7 @@ GENERIC_HEADS = frozenset({"people", "person", "individual", "man", "total", "to
 MAX_SPREAD = 10.0
 # counts of one thing that are not both said of one event are read as one disputed count
 # only when this close (the development stories' disputes of an unnamed event differ by
-# under 10%: 103 / 105 / 110 missiles; different things counted differ by 2 times and more)
+# under 10% of each other; different things counted differ by 2 times and more)
 LOOSE_SPREAD = 1.5
 # "9,000 a day", "daily": a rate is not a total
 _RATE_WORDS = {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"}
@@ -181,12 +181,8 @@ def frame_verdict(a: Item, b: Item, running, parts: frozenset[str] = frozenset()
         )
     if not (a.event and b.event) and _spread(a, b) > LOOSE_SPREAD:
         # with no event to say the two count one thing, only near figures are read as one
-        # disputed count: "103 missiles" and "46 shot down" are likelier two things
-        return Verdict(
-            "needs_review",
-            f"{fa} vs {fb}: counts of one thing, not both said of one event, and too far "
-            "apart to be read as one disputed count",
-        )
+        # disputed count: "90 drones" and "30 shot down" are likelier two things
+        return _too_far_apart(a, b)
     if a.lo < b.hi and b.lo < a.hi:
         return None  # "over 100" and "105": consistent, but neither confirms the other
     if a.extreme != b.extreme or running(a, b):
@@ -239,11 +235,7 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
             )
         if _spread(a, b) > LOOSE_SPREAD and not (a.actors and a.actors == b.actors):
             # nothing but the thing counted joins them: no event, no shared actor
-            return Verdict(
-                "needs_review",
-                f"{fa} vs {fb}: counts of one thing, not both said of one event, and too far "
-                "apart to be read as one disputed count",
-            )
+            return _too_far_apart(a, b)
     ya, yb = _year_said(a), _year_said(b)
     if ya and yb and ya != yb:
         return Verdict(
@@ -295,6 +287,14 @@ def scope_guard(a: Item, b: Item) -> Verdict | None:
 
 def _cutoff(item: Item) -> str:
     return f"by {item.claim.as_of}" if item.claim.as_of else "no time of day"
+
+
+def _too_far_apart(a: Item, b: Item) -> Verdict:
+    return Verdict(
+        "needs_review",
+        f"{a.figure} vs {b.bare}: counts of one thing, not both said of one event, and too far "
+        "apart to be read as one disputed count",
+    )
 
 
 def _spread(a: Item, b: Item) -> float:
