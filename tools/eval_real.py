@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -81,8 +82,13 @@ def stories(only: str | None) -> list[tuple[str, Path, Path]]:
     return found
 
 
-def run_story(name: str, gold: Path, corpus: Path, inputs: Path, verbose: bool) -> dict:
-    with tempfile.TemporaryDirectory(prefix=f"eval-{name}-") as out:
+def run_story(
+    name: str, gold: Path, corpus: Path, inputs: Path, verbose: bool, keep: Path | None = None
+) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"eval-{name}-") as tmp:
+        out = str(keep / name) if keep else tmp
+        if keep:
+            shutil.rmtree(out, ignore_errors=True)
         env = dict(os.environ, OMP_NUM_THREADS="1")
         cli = ROOT / ".venv" / "bin" / "claimledger"
         done = subprocess.run(
@@ -137,10 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="score only stories whose name holds this text")
     ap.add_argument("--json", type=Path, help="write the per-story figures here")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    ap.add_argument("--keep", type=Path, help="keep each story's ledger in KEEP/STORY/")
     args = ap.parse_args(argv)
     results: dict[str, dict] = {}
     for name, gold, corpus, inputs in stories(args.only):
-        results[name] = run_story(name, gold, corpus, inputs, args.verbose)
+        results[name] = run_story(name, gold, corpus, inputs, args.verbose, args.keep)
         if args.verbose:
             for line in results[name].pop("misses_list", []):
                 print(f"{name}: {line.strip()}")

@@ -152,7 +152,8 @@ class Claim:
     part_of: str | None = None  # the whole a subset is of ("12 of the 40 trucks" -> "40 trucks")
     revision: bool = False  # the figure replaces an earlier one ("raised the toll to 89")
     as_of: str | None = None  # a cut-off within the day the count runs to ("by 4 p.m.")
-    period_inferred: bool = False  # the period is the article's time, not stated by the text
+    # the period is the article's time, not stated by the text (None while that time is unknown)
+    period_inferred: bool = False
     subject_inferred: bool = False  # the subject is its story's lead actor (reconcile/actors.py)
 
 

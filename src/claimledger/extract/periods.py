@@ -133,18 +133,19 @@ def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None
             if fig is not None and (_cumulative(fig) or _continues(fig)):
                 out[k] = replace(claim, period=before[-1])
     # 3. a figure nothing dates is of the article's own time: news states a figure without a
-    # date when it holds at the time of writing (gold CONVENTIONS). Only where the article's
-    # date is known; marked inferred, so matching reads it as undated (compare.py)
+    # date when it holds at the time of writing (gold CONVENTIONS). Marked inferred, so
+    # matching reads it as undated (compare.py); an article of unknown date leaves it
+    # undated with its mark, for its story's time to date (reconcile/writing_time.py)
     year = (doc_date or "")[:4]
-    if year:
-        for k, claim in enumerate(out):
-            if (
-                claim.period is None
-                and k not in fixed
-                and claim.unit not in lexicons.words("periods", "timeless_units")
-                and not _before_then(sdoc, claim)
-            ):
-                out[k] = replace(claim, period=Period(start=year, end=year), period_inferred=True)
+    now = Period(start=year, end=year) if year else None
+    for k, claim in enumerate(out):
+        if (
+            claim.period is None
+            and k not in fixed
+            and claim.unit not in lexicons.words("periods", "timeless_units")
+            and not _before_then(sdoc, claim)
+        ):
+            out[k] = replace(claim, period=now, period_inferred=True)
     return out
 
 
@@ -158,11 +159,20 @@ def _before_then(sdoc, claim) -> bool:
     verb = fig
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.tag_ in ("VBN", "VBD") and any(
-        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children
+    saying = verb.head if verb.dep_ == "ccomp" else None
+    # a past perfect reported under a past saying is the saying's own past, shifted back
+    # ("the ministry confirmed that 63 had been killed"), not a time before it
+    shifted = (
+        saying is not None
+        and saying.tag_ == "VBD"
+        and saying.lemma_.lower() in lexicons.words("reporting_verbs", "verbs")
+    )
+    if (
+        verb.tag_ in ("VBN", "VBD")
+        and not shifted
+        and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
     ):
         return True
-    saying = verb.head if verb.dep_ == "ccomp" else None
     return saying is not None and any(
         t.ent_type_ == "DATE" for c in saying.children if c.dep_ == "prep" for t in c.subtree
     )

@@ -244,12 +244,15 @@ class Store:
         )
         run = self._query("SELECT skipped FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         skipped = tuple(Skipped(**s) for s in json.loads(run["skipped"])) if run else ()
-        # claims as a reader sees them: names merged and lead actors cast, story by story
+        # claims as a reader sees them: names merged, lead actors cast and undated articles
+        # dated, story by story
         # (imported here: opening a store for anything else needs no reconcile code)
         from ..reconcile.actors import cast_claims
+        from ..reconcile.writing_time import date_undated
 
+        read = cast_claims([a for a in analyses if a is not None], stories)
         return Corpus(
-            analyses=cast_claims([a for a in analyses if a is not None], stories),
+            analyses=date_undated(read, stories),
             entities=self.entities(),
             relations=relations,
             facts=facts,
