@@ -491,6 +491,12 @@ def test_claims_the_duration_of_a_named_or_dated_war(nlp, make_document, text):
             0.077,
             "producer price index",
         ),
+        # titled, and in a state's name
+        (
+            "The annual rate of change in Peru's Producer Price Index grew to 7.7% in May.",
+            0.077,
+            "producer price index",
+        ),
         # the subject of the verb a raising verb takes
         ("Producer inflation is expected to hit 12.4% this year.", 0.124, "producer inflation"),
         # a bare noun stands for its fuller mention shortly before
@@ -513,3 +519,17 @@ def test_claims_a_rise_by_is_a_change_a_rise_to_is_a_level(nlp, make_document):
     to = claim_for(analyse(nlp, make_document, "Wages rose to 4.5% of output last year."), 0.045)
     assert by.measure == "change of wage"
     assert to.measure == "share of output"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("The death toll from the quake exceeds 2,700 people.", 2700, "more_than"),
+        ("Cocoa exports topped $4 billion last year.", 4_000_000_000, "more_than"),
+        ("The toll reached 2,700 on Friday.", 2700, None),
+    ],
+)
+def test_claims_the_object_of_a_verb_of_exceeding_is_a_floor(
+    nlp, make_document, text, value, qualifier
+):
+    assert claim_for(analyse(nlp, make_document, text), value).qualifier == qualifier

@@ -40,6 +40,10 @@ from extract.test_claims import analyse, claim_for
         ("Gunners shot down 12 out of 40 attack drones, the army said.", 12, "intercepted"),
         # a doer noun does not overrule the verb that says what befell them
         ("Guards detained 30 demonstrators outside the hall.", 30, "arrested"),
+        # the state a copula gives the counted thing
+        ("By noon at least 2,150 villagers were dead, the agency said.", 2150, "killed"),
+        ("About 75 fishermen remain missing off the cape.", 75, "missing"),
+        ("Some 80 delegates were happy with the text.", 80, None),
     ],
 )
 def test_frame_predicate_class_of_a_count(nlp, make_document, text, value, predicate):
@@ -98,6 +102,21 @@ def test_frame_a_source_setting_a_figure_is_not_its_doer(nlp, make_document):
     text = "The Halvorsen Institute puts the losses of the fishing fleet at $40 million."
     claim = claim_for(analyse(nlp, make_document, text), 40_000_000)
     assert claim.subject != "Halvorsen Institute"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "actors"),
+    [
+        # a toll said of one state and no doer is of that state's people
+        ("Doctors said 312 people were killed during the riots in Peru.", 312, ("Peru", None)),
+        ("Up to 75 people were killed during protests in Chad.", 75, ("Chad", None)),
+        # a count of what a state did keeps the state as its doer
+        ("Chile sent 40 rescuers to Peru.", 40, ("Chile", "Peru")),
+    ],
+)
+def test_frame_a_toll_in_one_state_is_of_its_people(nlp, make_document, text, value, actors):
+    claim = claim_for(analyse(nlp, make_document, text), value)
+    assert (claim.subject, claim.object) == actors
 
 
 def test_frame_his_country_is_the_state_not_the_person(nlp, make_document):

@@ -69,6 +69,34 @@ def test_compare_over_a_count_conflicts_with_a_figure_below_it():
     assert between(a, b).type == "conflict"
 
 
+@pytest.mark.parametrize(("other", "verdict"), [(8_500, "agree"), (25_000, "conflict")])
+def test_compare_a_floor_far_below_another_figure_is_another_tally(other, verdict):
+    # "at least 6,000" allows 8,500; a floor a quarter of another text's toll disputes it
+    a = claim(
+        6000,
+        "soldiers killed",
+        unit="count",
+        doc="d1",
+        value_text="at least 6,000",
+        qualifier="at_least",
+    )
+    b = claim(other, "soldiers killed", unit="count", doc="d2", value_text=f"{other:,}")
+    assert between(a, b).type == verdict
+
+
+def test_compare_a_ceiling_far_above_another_figure_is_another_tally():
+    a = claim(
+        900,
+        "soldiers killed",
+        unit="count",
+        doc="d1",
+        value_text="at most 900",
+        qualifier="at_most",
+    )
+    b = claim(150, "soldiers killed", unit="count", doc="d2", value_text="150")
+    assert between(a, b).type == "conflict"
+
+
 def test_compare_conflict_on_same_measure_and_actors_with_readable_reason():
     a = claim(
         0.4,

@@ -118,6 +118,7 @@ def find_claims(
                 # accounted for 3%": a figure that names no thing is of the one just before
                 measure = recent[0]
             frame = read_frame(fig, chain, measured)
+            subject, obj = _whose_people(subject, obj, frame.predicate)
             measure = _with_predicate(sdoc, fig, measure, frame)
             measure = measure or previous_measure or fig.unit
             previous_measure = measure
@@ -138,7 +139,7 @@ def find_claims(
                     measure=measure,
                     subject=subject,
                     object=obj,
-                    qualifier=fig.qualifier,
+                    qualifier=fig.qualifier or _bound_by_verb(chain),
                     period=period,
                     source=source,
                     source_named=source is not None,
@@ -285,11 +286,18 @@ _ACTOR_LABELS = {"GPE", "NORP", "LOC", "DATE", "CARDINAL", "PERCENT", "MONEY", "
 
 def _noun_words(tok, actors_free: bool = True) -> str:
     """Lemmas of a noun and its compound/adjective modifiers, lowercased, without states."""
-    if tok.pos_ == "PROPN":
+    statistic = tok.lower_ in lexicons.words("claims_roles", "statistic_heads")
+    if tok.pos_ == "PROPN" and tok.ent_type_ and not statistic:
         return tok.lemma_.lower()  # "the Patriotic War" is a war: the name is no measure
+    # a titled common name the tagger knows as no entity ("the Consumer Price Index") is
+    # read like its lowercase spelling
     words = []
     for c in tok.lefts:
-        if c.dep_ in _MEASURE_DEPS and c.ent_type_ not in _ACTOR_LABELS and c.is_alpha:
+        if (
+            c.dep_ in _MEASURE_DEPS
+            and (statistic or c.ent_type_ not in _ACTOR_LABELS)
+            and c.is_alpha
+        ):
             # "consumer price index": a compound's own compounds belong to the name
             words += [
                 g.lemma_.lower()
@@ -413,6 +421,21 @@ def _with_predicate(sdoc, fig: Figure, measure: str | None, frame: Frame) -> str
     if known and measure and frame.predicate not in measure.split():
         return f"{measure} {frame.predicate}"
     return measure
+
+
+def _bound_by_verb(chain) -> str | None:
+    """ "the toll exceeded 3,800": the object of a verb of exceeding is a floor."""
+    if len(chain) < 2 or chain[0].dep_ != "dobj" or chain[0].head.i != chain[1].i:
+        return None
+    exceeding = chain[1].lemma_.lower() in lexicons.words("claims_roles", "exceeding_verbs")
+    return "more_than" if exceeding else None
+
+
+def _whose_people(subject: str | None, obj: str | None, predicate: str | None):
+    """A count of people an event befell, said of one actor and no doer, is about that
+    actor's people: "230 people were killed in Iran" has Iran for its subject."""
+    befell = predicate in lexicons.words("predicates", "befall_classes")
+    return (obj, None) if subject is None and obj is not None and befell else (subject, obj)
 
 
 def _names_no_thing(fig: Figure, measured) -> bool:

@@ -122,12 +122,24 @@ def through_rate(noun):
             for c in tok.children
             if c.dep_ == "prep" and c.lower_ in ("of", "in")
             for p in c.children
-            if p.dep_ == "pobj" and p.pos_ == "NOUN" and p not in seen
+            if p.dep_ == "pobj" and _thing_noun(p) and p not in seen
         ]
         if not inner:
             break
         seen.append(next((p for p in inner if p.lemma_.lower() not in rate_nouns), inner[0]))
     return seen[-1] if len(seen) == 1 or seen[-1].lemma_.lower() not in rate_nouns else noun
+
+
+def _thing_noun(tok) -> bool:
+    """A noun for a thing: a common noun, a titled one ("the Consumer Price Index") or a
+    people ("the number of Syrians"), not a place, body or person that is an actor. A
+    statistic's titled name is one whatever the tagger calls it."""
+    if tok.pos_ == "NOUN":
+        return True
+    return tok.pos_ == "PROPN" and (
+        tok.ent_type_ in ("", "NORP")
+        or tok.lower_ in lexicons.words("claims_roles", "statistic_heads")
+    )
 
 
 def _predicate(fig, chain, noun) -> str | None:
@@ -143,6 +155,13 @@ def _predicate(fig, chain, noun) -> str | None:
     for n in nouns:
         for tok in (n, *(c for c in n.children if c.dep_ in ("compound", "amod"))):
             found = event_class(tok.lemma_)
+            if found:
+                return found
+    if verb is not None and verb.lemma_.lower() in light:
+        # "300 people were dead", "40 remain missing": the state a copula gives the counted
+        # thing is what befell it
+        for c in verb.children:
+            found = event_class(c.lemma_) if c.dep_ == "acomp" else None
             if found:
                 return found
     part = _part_number(chain)

@@ -13,7 +13,6 @@ one narrower) never conflict, and figures met on their value alone can only agre
 
 from __future__ import annotations
 
-import math
 import re
 import sys
 from collections.abc import Callable
@@ -28,6 +27,12 @@ from .measures import MeasureKey, MeasureLexicon
 APPROX = 0.10
 # how far above "over 6,000" (below "under 6,000") a figure still reads as the same one
 LOOSE = 0.25
+# how far above "at least 300" (below "at most 300") a figure is still consistent with it: a
+# floor far below another text's figure is another tally of the thing, not a cautious
+# rounding of the same one ("at least 300 killed" vs "1,500 killed" dispute the toll)
+BOUND_REACH = 0.5
+_FLOORS = frozenset({"more_than", "at_least"})
+_CEILINGS = frozenset({"less_than", "at_most"})
 _PERCENT_SIGN = re.compile(r"%|per\s?cent|pct|percentage", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _WORDS = re.compile(r"[\w~']+")
@@ -114,10 +119,11 @@ def make_item(
         top = float(claim.value_high) * (value / float(claim.value) if claim.value else 1.0)
         hi = max(hi, top + _half_step(claim.value_text, top))
     near_lo, near_hi = lo, hi
-    if claim.qualifier in ("more_than", "at_least"):
-        hi, near_hi = math.inf, max(hi, value + abs(value) * LOOSE)
-    elif claim.qualifier in ("less_than", "at_most"):
-        lo, near_lo = -math.inf, min(lo, value - abs(value) * LOOSE)
+    if claim.qualifier in _FLOORS:
+        hi, near_hi = max(hi, value + abs(value) * BOUND_REACH), max(hi, value + abs(value) * LOOSE)
+    elif claim.qualifier in _CEILINGS:
+        lo = min(lo, value - abs(value) * BOUND_REACH / (1 + BOUND_REACH))
+        near_lo = min(lo, value - abs(value) * LOOSE)
     increment = _any(markers.get("increment"), before[-3:] + written) or _any(
         markers.get("increment_after"), after[:1]
     )
@@ -394,7 +400,8 @@ def _disputed(a: Claim, b: Claim) -> bool:
 
 def _one_sided(item: Item) -> int:
     """+1 for a floor ("over 6,000"), -1 for a ceiling ("under 50"), 0 otherwise."""
-    return 1 if item.hi == math.inf else -1 if item.lo == -math.inf else 0
+    qualifier = item.claim.qualifier
+    return 1 if qualifier in _FLOORS else -1 if qualifier in _CEILINGS else 0
 
 
 def _close(x: float, y: float) -> bool:
