@@ -533,3 +533,22 @@ def test_claims_the_object_of_a_verb_of_exceeding_is_a_floor(
     nlp, make_document, text, value, qualifier
 ):
     assert claim_for(analyse(nlp, make_document, text), value).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 4.1 million people voted, but one count put the number at 2.6 million.",
+        "Officials said 4.1 million people voted. A monitoring group put the total at 2.6 million.",
+    ],
+)
+def test_claims_a_bare_number_or_total_is_the_count_just_before(nlp, make_document, text):
+    analysis = analyse(nlp, make_document, text)
+    first, second = claim_for(analysis, 4_100_000), claim_for(analysis, 2_600_000)
+    assert second.measure == first.measure == "people voted"
+    assert second.predicate == "voted"
+
+
+def test_claims_a_hyphened_count_measures_its_own_noun(nlp, make_document):
+    text = "According to the 36-page complaint, the firm hid the losses."
+    assert claim_for(analyse(nlp, make_document, text), 36).measure == "page"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from ..models import Claim, Period, content_id
 from . import attribution
@@ -60,7 +61,7 @@ def find_claims(
     last_period: Period | None = None
     last_seen = -10
     # the measure and unit of the last figure that named the thing it quantifies
-    recent: tuple[str, str] | None = None
+    recent: tuple[str, str, str | None] | None = None
     last_figure_sent = -10
     for n, sent in enumerate(sents):
         if n - last_seen > 2:
@@ -120,10 +121,14 @@ def find_claims(
             frame = read_frame(fig, chain, measured)
             subject, obj = _whose_people(subject, obj, frame.predicate)
             measure = _with_predicate(sdoc, fig, measure, frame)
+            if measure is None and recent is not None and recent[1] == fig.unit:
+                # "..., and another count put the number at 5.6 million"
+                measure = recent[0]
+                frame = replace(frame, predicate=frame.predicate or recent[2])
             measure = measure or previous_measure or fig.unit
             previous_measure = measure
             if not weak:
-                recent = (measure, fig.unit)
+                recent = (measure, fig.unit, frame.predicate)
             source = cue.source if cue is not None and cue.named else None
             text = doc_text(sdoc)[seg_start:seg_end]
             claims.append(
@@ -416,7 +421,10 @@ def _with_predicate(sdoc, fig: Figure, measure: str | None, frame: Frame) -> str
     if fig.unit != "count":
         return measure
     if frame.subject_noun is not None and measure in (None, "total"):
-        measure = _noun_words(through_rate(sdoc[frame.subject_noun]))
+        noun = through_rate(sdoc[frame.subject_noun])
+        # "put the number at 5.6 million": a bare "number" or "total" is of the figure before
+        bare = noun.lemma_.lower() in lexicons.words("claims_roles", "rate_nouns")
+        measure = None if bare else _noun_words(noun)
     known = frame.predicate and event_class(frame.predicate) == frame.predicate
     if known and measure and frame.predicate not in measure.split():
         return f"{measure} {frame.predicate}"

@@ -35,7 +35,9 @@ def count(sdoc, a: Amount, qualifier: str | None, lex) -> tuple[str | None, int]
     glued_noun = a.suffix[1:].lower()
     plus = cues.words("units", "plus_suffixes")
     if a.suffix.startswith("-") and glued_noun.isalpha() and glued_noun not in plus:
-        return a.suffix[1:], a.num_first  # "a 12-member panel" counts members
+        # "a 12-member panel" counts members: the noun's own token when the hyphen split it
+        noun = last if sdoc[last].lower_ == glued_noun else a.num_first
+        return a.suffix[1:], noun
     if a.spelled and _hyphened_noun(sdoc, last):
         return sdoc[last + 2].text, last + 2  # "a four-cylinder engine": a modifier, not a
         # small number pointing back

@@ -101,11 +101,12 @@ def _said_of(fig, chain, measured):
         if tok.pos_ in ("VERB", "AUX"):
             if tok.lemma_.lower() not in light:
                 return measured
-            subject = next(
-                (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"),
-                None,
-            )
-            return through_rate(subject) if subject is not None else measured
+            # "put the toll at 41": the object a figure is set on, before the one setting it
+            via = next((t for t in chain[1:] if t.pos_ != "NUM"), tok)  # "at 5.6 million"
+            setting = via.dep_ == "prep" and via.lower_ in ("at", "to") and via.head.i == tok.i
+            deps = ("dobj", "nsubjpass", "nsubj") if setting else ("nsubj", "nsubjpass")
+            said = [c for dep in deps for c in tok.children if c.dep_ == dep and c.pos_ == "NOUN"]
+            return through_rate(said[0]) if said else measured
     return measured
 
 
