@@ -112,6 +112,9 @@ def test_frame_a_source_setting_a_figure_is_not_its_doer(nlp, make_document):
         ("Up to 75 people were killed during protests in Chad.", 75, ("Chad", None)),
         # a count of what a state did keeps the state as its doer
         ("Chile sent 40 rescuers to Peru.", 40, ("Chile", "Peru")),
+        # a toll of a state's people is the state's, its cause the other party
+        ("Bolivian shelling killed 52 Peruvian soldiers near the pass.", 52, ("Peru", "Bolivia")),
+        ("Some 52 Peruvian soldiers were killed by Bolivian fire.", 52, ("Peru", "Bolivia")),
     ],
 )
 def test_frame_a_toll_in_one_state_is_of_its_people(nlp, make_document, text, value, actors):

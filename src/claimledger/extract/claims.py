@@ -21,7 +21,7 @@ from .frame import Frame, event_class, read_frame, through_rate
 from .periods import PeriodCue, find_cues
 from .quantities import Figure, find_figures
 from .quotes import quoted_spans
-from .roles import Actors, find_roles, named_agent, state_leader
+from .roles import Actors, find_roles, named_agent, owner_state, state_leader
 from .sentences import doc_text, sentences
 
 _CUT_WORDS = {"and", "but", "while", "whereas", "including", "bringing", "with", "out", ";"}
@@ -119,7 +119,7 @@ def find_claims(
                 # accounted for 3%": a figure that names no thing is of the one just before
                 measure = recent[0]
             frame = read_frame(fig, chain, measured)
-            subject, obj = _whose_people(subject, obj, frame.predicate)
+            subject, obj = _whose_people(subject, obj, frame.predicate, measured, actors)
             measure = _with_predicate(sdoc, fig, measure, frame)
             if measure is None and recent is not None and recent[1] == fig.unit:
                 # "..., and another count put the number at 5.6 million"
@@ -439,11 +439,19 @@ def _bound_by_verb(chain) -> str | None:
     return "more_than" if exceeding else None
 
 
-def _whose_people(subject: str | None, obj: str | None, predicate: str | None):
-    """A count of people an event befell, said of one actor and no doer, is about that
-    actor's people: "230 people were killed in Iran" has Iran for its subject."""
-    befell = predicate in lexicons.words("predicates", "befall_classes")
-    return (obj, None) if subject is None and obj is not None and befell else (subject, obj)
+def _whose_people(subject, obj, predicate: str | None, measured, actors: Actors):
+    """Actors of a count of people an event befell. Said of one actor and no doer, it is
+    about that actor's people ("230 people were killed in Iran": subject Iran). A toll of
+    people a state owns is that state's, its cause the other party ("34 Turkish soldiers
+    were killed by Syrian fire": Turkey, then Syria)."""
+    if predicate not in lexicons.words("predicates", "befall_classes"):
+        return subject, obj
+    casualty = predicate in lexicons.words("predicates", "casualty_classes")
+    owner = owner_state(measured, actors) if casualty and measured is not None else None
+    if owner is not None and owner != subject:
+        other = subject if subject is not None else obj
+        return owner, (other if other != owner else None)
+    return (obj, None) if subject is None and obj is not None else (subject, obj)
 
 
 def _names_no_thing(fig: Figure, measured) -> bool:

@@ -312,7 +312,7 @@ def _pronoun_actor(tok, actors: Actors) -> str | None:
     return None
 
 
-def _owner(noun, actors: Actors) -> str | None:
+def owner_state(noun, actors: Actors) -> str | None:
     """The state whose whole a share is of: "Azerbaijan's acquisitions", "Israeli oil
     imports", "its oil"; for counts the people counted ("ethnic Armenians")."""
     own = actors.of(noun)
@@ -373,12 +373,12 @@ def _action_doer(chain, actors: Actors, exclude: set) -> str | None:
             if c.dep_ != "prep":
                 continue
             for p in c.children:
-                if p.dep_ != "pobj" or p.lemma_.lower() not in nouns or _owner(p, actors):
+                if p.dep_ != "pobj" or p.lemma_.lower() not in nouns or owner_state(p, actors):
                     continue
                 doc = p.doc
                 for i in range(p.i - 1, max(-1, p.i - 400), -1):
                     if doc[i].lemma_ == p.lemma_:
-                        name = _owner(doc[i], actors)
+                        name = owner_state(doc[i], actors)
                         if name and name not in exclude:
                             return name
     return None
@@ -528,7 +528,7 @@ def _find_roles(
                         if found:
                             source = source or found
                             break
-    owner = _owner(measured, actors) if measured is not None else None
+    owner = owner_state(measured, actors) if measured is not None else None
     # a figure on goods moving that names no origin is about the document's origin state
     shipped = any(t.lemma_.lower() in shipping for t in chain[1 : own_clause + 1])
     origin = None

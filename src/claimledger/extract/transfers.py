@@ -23,10 +23,10 @@ from .roles import (
     _a_party,
     _definite_state,
     _nearest,
-    _owner,
     _pronoun_actor,
     _words,
     np_actors,
+    owner_state,
 )
 
 log = logging.getLogger(__name__)
@@ -199,14 +199,14 @@ def loss_or_holding(chain, measured, actors: Actors, agent, partner, own_clause,
     nouns += [c for t in clause for c in t.children if c.dep_ == "dobj"]
     loss = next((n for n in nouns if n.lemma_.lower() in _words("loss_nouns")), None)
     if loss is not None or any(t.lemma_.lower() in _words("loss_verbs") for t in clause):
-        loser = (_owner(loss, actors) if loss is not None else None) or agent
+        loser = (owner_state(loss, actors) if loss is not None else None) or agent
         if loser is None:
             return None
         other = next((n for n in (agent, partner) if n and n != loser), None)
         return loser, other or _nearest(context, {loser}, actors)
     if measured is None or measured.lemma_.lower() not in _words("holding_nouns"):
         return None
-    owner = _owner(measured, actors)
+    owner = owner_state(measured, actors)
     if owner is None:
         return None
     verbs = clause + [c for c in measured.children if c.dep_ == "acl"]
