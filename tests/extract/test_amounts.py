@@ -450,3 +450,28 @@ def test_amounts_a_bare_number_labelled_like_the_measure_before_it_takes_its_uni
     assert [u for _, _, u, _ in got] == ["mile per gallon", "mile per gallon"]
     paid = find_figures(nlp("The fund paid $5 million in cash and 3 aircraft."))
     assert [(f.unit, f.counted) for f in paid] == [("USD", None), ("count", "aircraft")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Each sample weighs only ~45g after drying.", [(45, "gram")]),
+        ("The studio flat is 28m2 in all.", [(28, "square metre")]),
+        ("The cell ran at 1.3 A/cm2 in the test.", [(1.3, "ampere per square centimetre")]),
+        ("The app now has 4.3M users.", [(4.3e6, "count")]),
+        ("The engine makes 300 PS at full load.", [(300, "metric horsepower")]),
+        ("The tickets cost PS21,700 in all.", [(21_700, "GBP")]),
+        ("The nurse added 5 drams of water.", [(5, "dram")]),
+        ("One out of three renters moved last year.", [(1 / 3, "ratio")]),
+        # the percent names the change, "to" the level reached: no range from 8.15% to 3.65
+        ("The stock rose 8.15% to 3.65 in late trade.", [(0.0815, "ratio"), (3.65, "count")]),
+    ],
+)
+def test_amounts_glued_powers_capital_m_symbols_before_the_number_and_shares(nlp, text, expected):
+    found = [(f.value, f.unit) for f in find_figures(nlp(text))]
+    assert found == [(pytest.approx(v), u) for v, u in expected]
+
+
+def test_amounts_a_possessive_year_with_a_prime_is_no_figure(nlp):
+    found = find_figures(nlp("Prices fell 3% after 2022′s slump."))
+    assert [(f.value, f.unit) for f in found] == [(0.03, "ratio")]
