@@ -1,5 +1,7 @@
 """Quantity extraction side by side on NewsQuant: claimledger, quantulum3 and CQE on the same
-sentences, scored by ../shared/eval/quantities/score_quantities.py.
+sentences, scored by ../shared/eval/quantities/score_quantities.py. claimledger is scored
+on its quantity layer (every figure, whatever its kind: bench/quantities_read.py), of which
+the claims `analyze` writes are a subset.
 
     .venv/bin/python bench/quantities_bench.py                 # dev split, all three
     .venv/bin/python bench/quantities_bench.py --only claimledger

@@ -58,7 +58,9 @@ def _kind_figure(sdoc, i: int, lex) -> Figure | None:
     return None
 
 
-def _make(sdoc, first, last, value, unit, kind, *, dimension="count", counted=None, high=None):
+def _make(sdoc, first: int, last: int, value: float, unit: str, kind: str, **more) -> Figure:
+    """The Figure of kind `kind` over tokens first..last (any qualifier before them added);
+    `more`: dimension (default "count"), counted, value_high."""
     qualifier, qstart = qualifier_before(sdoc, first, cues.load("units"))
     start, end = sdoc[qstart].idx, sdoc[last].idx + len(sdoc[last].text)
     return Figure(
@@ -68,12 +70,12 @@ def _make(sdoc, first, last, value, unit, kind, *, dimension="count", counted=No
         value=value,
         unit=unit,
         qualifier=qualifier,
-        counted=counted,
+        counted=more.get("counted"),
         anchor=counts.anchor(sdoc, first, last),
         first=qstart,
         last=last,
-        value_high=high,
-        dimension=dimension,
+        value_high=more.get("high"),
+        dimension=more.get("dimension", "count"),
         kind=kind,
     )
 
@@ -114,8 +116,9 @@ def _hyphened_age(sdoc, i: int, lex) -> Figure | None:
 
 
 def _apposed_age(sdoc, i: int, lex) -> Figure | None:
-    """ "Dana Ortiz, 52, said", "Ortiz 52 left", "aged 45", "over the age of 21": a whole
-    number of years set beside a person's name, or after "aged" / "the age of"."""
+    """ "Dana Ortiz, 52, said", "Ortiz 52 left", "at age 45", "over the age of 21": a whole
+    number of years set beside a person's name (between commas, or after a name the tagger
+    calls a person), or after "age" / "the age of"."""
     tok = sdoc[i]
     if not (tok.text.isdigit() and 0 < int(tok.text) < 120):
         return None
@@ -175,7 +178,10 @@ def _one(sdoc, i: int, lex) -> Figure | None:
     if nxt.lower_ == "of":
         for k in range(i + 2, min(len(sdoc), i + 7)):
             if sdoc[k].tag_ in ("NNS", "NNPS"):
-                return _make(sdoc, i, i, 1.0, "count", ONE, counted=sdoc[i + 2 : k + 1].text)
+                words = sdoc[i + 2 : k + 1]
+                while len(words) > 1 and words[0].pos_ == "DET":
+                    words = words[1:]  # "the best riders" counts best riders
+                return _make(sdoc, i, i, 1.0, "count", ONE, counted=words.text)
             if sdoc[k].pos_ not in ("DET", "ADJ", "ADV", "PROPN", "NOUN", "PART"):
                 return None
         return None
