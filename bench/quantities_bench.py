@@ -79,7 +79,7 @@ def main() -> None:
         sys.exit(f"scoring failed: {scored.stderr}")
     print(scored.stdout)
     base = timings["claimledger"]
-    print("seconds (claimledger: whole analyze run, pipeline included; others: extraction)")
+    print("seconds (claimledger: quantity layer, spaCy pipeline included; others: extraction)")
     for system, secs in timings.items():
         print(f"  {system:12} {secs:7.1f} s  x{secs / base:.2f} of claimledger")
 

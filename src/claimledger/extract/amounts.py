@@ -96,7 +96,7 @@ def _with_unit(sdoc, i: int, w: numbers.Written, code: str | None, lex) -> Amoun
         word = sdoc[j].lower_
         # "5.4 m" after a currency, "8 B people"; "3 m" alone is three metres
         money = unit is not None and unit.dimension == units.MONEY
-        # "4.3 M sales": a capital M apart from the number is millions, never metres
+        # "2.7 M sales": a capital M apart from the number is millions, never metres
         if len(word) > 1 or money or sdoc[j].text == "M" or _million_context(sdoc, j):
             scale = float(scales[word])
             value *= scale
@@ -125,7 +125,7 @@ def _glued(sdoc, w: numbers.Written, suffix: str, code, lex) -> tuple[float, Uni
     if not low:
         return 1.0, None  # "7- or 8-inch": the hyphen waits for the unit after the range
     if low in scales:
-        # a metre is "m"; "4.3M" in capitals is millions whatever follows
+        # a metre is "m"; "2.7M" in capitals is millions whatever follows
         if suffix == "m" and code is None and not _million_context(sdoc, w.last):
             return 1.0, units.physical_unit("m", glued=True)  # "a 37m skeleton": metres
         return float(scales[low]), None
@@ -146,7 +146,7 @@ def _glued(sdoc, w: numbers.Written, suffix: str, code, lex) -> tuple[float, Uni
     if sub is not None and code is None:
         return float(sub[1]), Unit(str(sub[0]), units.MONEY)  # "164p": pence, in pounds
     if suffix == "g" and code is None:
-        pass  # "45g" weighs; "5G" (a generation) is written in capitals
+        pass  # "60g" weighs; "5G" (a generation) is written in capitals
     elif _CLOSED_SUFFIXES.match(low) or low in cues.words("units", "clock_words"):
         return None
     # "1.1bn", "3.06mil" are scales; "10kW", "1.5mm", "640bhp", "25.5″" units
@@ -191,9 +191,9 @@ def unit_after(sdoc, j: int, scale: float, lex) -> tuple[Unit, int, float] | Non
         if not hyphen:
             code = units.currency(words) if not sdoc[start].is_punct else None
             if code is not None and low in cues.words("units", "currency_before_only"):
-                code = None  # "300 PS" is metric horsepower; "PS21,700" is pounds
+                code = None  # "245 PS" is metric horsepower; "PS18,400" is pounds
             if code is not None and _of_after(sdoc, end) and units.physical_unit(words):
-                code = None  # "5 drams of water": a name both a currency and a unit weighs
+                code = None  # "3 drams of oil": a name both a currency and a unit weighs
             if code is not None and (sdoc[start].is_alpha or size > 1):
                 if low in ("pound", "pounds") and scale == 1.0:
                     break  # "half a pound" weighs

@@ -3,9 +3,9 @@
 find_figures (quantities.py) reads the figures a claim can be made of. A sentence holds
 more numbers than that, which the claim layer leaves out on purpose: an age ("a 48-year-old
 nurse", "Dana Ortiz, 52,"), a length of time that places an event rather than measures
-something ("three years later", "over the past two years"), a vague amount ("dozens of
-homes", "tens of thousands of dollars"), a determiner "one" ("one of the best riders",
-"one proposal"), and a spelled count that points back to things already named ("the two
+something ("three years later", "over the past four years"), a vague amount ("dozens of
+homes", "tens of thousands of euros"), a determiner "one" ("one of the best riders",
+"one motion"), and a spelled count that points back to things already named ("the two
 firms"). `find_quantities` returns them all, the claim figures untouched (kind None) and the
 others marked with their kind, so a reader of quantities sees every figure while claims stay
 exactly what find_figures gives.
@@ -23,9 +23,9 @@ from .sentences import doc_text
 AGE = "age"  # "a 48-year-old nurse", "Dana Ortiz, 52,"
 TIME = "time"  # a length of time that places an event: "three years later"
 VAGUE = "vague"  # "dozens of homes": a range of orders of magnitude
-ONE = "one"  # "one of the best riders", "one proposal"
+ONE = "one"  # "one of the best riders", "one motion"
 RESTATED = "restated"  # "the two firms": a count of things already named
-PART = "part"  # "1/16 of a pint": a fraction of one unit, a conversion rather than a fact
+PART = "part"  # "3/4 of a cup": a fraction of one unit, a conversion rather than a fact
 
 _AGE_SUFFIX = re.compile(r"^-(\w+)-old$", re.IGNORECASE)
 _AGE_BEFORE = {"age"}  # "at age 45"; "aged 18 to 34" bounds a group, no one's age
@@ -83,7 +83,7 @@ def _make(sdoc, first: int, last: int, value: float, unit: str, kind: str, **mor
 def _time_or_age(sdoc, i: int, lex) -> Figure | None:
     """A number with a unit of time the claim layer left out: an age when "old" or "of age"
     follows ("48-year-old", "30 years old", "a 350 million-year-old fossil"), else a time
-    reference ("three years later", "the past two years", "six months after")."""
+    reference ("three years later", "the past four years", "eight months after")."""
     a = amounts.read_amount(sdoc, i, lex)
     if a is None:
         return _hyphened_age(sdoc, i, lex)
@@ -105,7 +105,7 @@ def _time_or_age(sdoc, i: int, lex) -> Figure | None:
 
 
 def _hyphened_age(sdoc, i: int, lex) -> Figure | None:
-    """ "48-year-old", "18-month-old": the number, its unit of time and "old" in one chunk."""
+    """ "48-year-old", "14-month-old": the number, its unit of time and "old" in one chunk."""
     written = numbers.read_digits(sdoc, i)
     match = _AGE_SUFFIX.match(written.suffix) if written is not None else None
     unit = lex["units"].get(match.group(1).lower()) if match else None
@@ -116,7 +116,7 @@ def _hyphened_age(sdoc, i: int, lex) -> Figure | None:
 
 
 def _apposed_age(sdoc, i: int, lex) -> Figure | None:
-    """ "Dana Ortiz, 52, said", "Ortiz 52 left", "at age 45", "over the age of 21": a whole
+    """ "Dana Ortiz, 52, said", "Ortiz 52 left", "at age 45", "over the age of 23": a whole
     number of years set beside a person's name (between commas, or after a name the tagger
     calls a person), or after "age" / "the age of"."""
     tok = sdoc[i]
@@ -140,7 +140,7 @@ def _apposed_age(sdoc, i: int, lex) -> Figure | None:
 
 
 def _vague(sdoc, i: int, lex) -> Figure | None:
-    """ "dozens of homes" (12 to 120), "tens of thousands of dollars" (10,000 to 100,000),
+    """ "dozens of homes" (12 to 120), "tens of thousands of euros" (10,000 to 100,000),
     "hundreds of millions": each plural scale word multiplies, and the whole spans one
     order of magnitude from the product."""
     vague = cues.words("units", "vague_numbers")
@@ -165,7 +165,7 @@ def _vague(sdoc, i: int, lex) -> Figure | None:
 
 
 def _one(sdoc, i: int, lex) -> Figure | None:
-    """ "one of the best riders": one of a plural set; "one proposal", "one count of
+    """ "one of the best riders": one of a plural set; "one motion", "one count of
     fraud": a determiner one before a singular noun. Not "one day" (a time), "no one",
     "one another", "one of them"."""
     tok = sdoc[i]
@@ -225,7 +225,7 @@ def _plural_ahead(sdoc, k: int) -> int | None:
 
 
 def _part(sdoc, i: int, lex) -> Figure | None:
-    """ "1/16 of a pint", "3/4 of an inch": a fraction written in digits, of one unit named
+    """ "3/4 of a cup", "3/4 of an inch": a fraction written in digits, of one unit named
     after "of a" (a word or two may qualify it: "of a US gallon")."""
     a = amounts.read_amount(sdoc, i, lex)
     written = sdoc[a.num_first : a.num_last + 1].text if a is not None else ""

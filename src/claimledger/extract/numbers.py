@@ -23,7 +23,7 @@ _CHUNK = re.compile(
     # the exponent needs its caret or sign, since "×1023" cannot say where the 10 ends
     r"(?:[×x]10(?:(?:\^|\*\*)(?P<exp>[+\-−]?\d+)|(?P<sexp>[\-−+]\d+)))?"
     r"(?:[/⁄](?P<den>\d+))?"  # "1/2", "1⁄32" (the fraction slash)
-    # a unit's power may close the suffix: "32m2", "5km2"
+    # a unit's power may close the suffix: "28m2", "5km2"
     r"(?P<suf>[^\d]*?(?:(?<=[a-z])[23])?)$",
     re.IGNORECASE,
 )

@@ -223,7 +223,7 @@ def may_be_figure(sdoc, a: Amount, lex) -> bool:
     if nonfigures.is_calibre(sdoc, last, a.suffix) or nonfigures.is_list_marker(sdoc, first):
         return False
     if not a.marked:
-        # "4.3M users" tagged a product: a million written with the digits names no model
+        # "2.7M users" tagged a product: a million written with the digits names no model
         named = head.ent_type_ in _NAMES and head.ent_type_ != "PERSON" and a.scale < 1e6
         if named and _in_named_entity(head):
             return False
