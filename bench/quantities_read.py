@@ -19,7 +19,8 @@ from pathlib import Path
 
 def main(inputs: Path, out: Path) -> None:
     from claimledger.config import Settings
-    from claimledger.extract.kinds import AGE, find_quantities
+    from claimledger.extract import find_quantities
+    from claimledger.extract.kinds import AGE
     from claimledger.nlp import annotate, build_nlp
 
     settings = Settings()

@@ -152,7 +152,7 @@ def _vague(sdoc, i: int, lex) -> Figure | None:
             return None
         base *= float(factor)
         k += 2
-    if k == i or (i > 0 and sdoc[i - 1].lower_ == "of" and sdoc[i - 2].lower_ in vague):
+    if k == i or (i > 1 and sdoc[i - 1].lower_ == "of" and sdoc[i - 2].lower_ in vague):
         return None
     last = k - 2  # the last scale word
     found = amounts.unit_after(sdoc, k, base, lex)
