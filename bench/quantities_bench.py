@@ -1,5 +1,7 @@
 """Quantity extraction side by side on NewsQuant: claimledger, quantulum3 and CQE on the same
-sentences, scored by ../shared/eval/quantities/score_quantities.py.
+sentences, scored by ../shared/eval/quantities/score_quantities.py. claimledger is scored
+on its quantity layer (every figure, whatever its kind: bench/quantities_read.py), of which
+the claims `analyze` writes are a subset.
 
     .venv/bin/python bench/quantities_bench.py                 # dev split, all three
     .venv/bin/python bench/quantities_bench.py --only claimledger
@@ -61,7 +63,7 @@ def main() -> None:
     env = dict(os.environ, OMP_NUM_THREADS="1")
     timings = {"claimledger": _claimledger(inputs, out, env)}
     score = [sys.executable, str(EVAL / "score_quantities.py"), "--gold", str(gold)]
-    score += ["--ledger", str(out / "ledger" / "ledger.json"), "--dump", str(out / "detail.json")]
+    score += ["--ledger", str(out / "quantities.json"), "--dump", str(out / "detail.json")]
     if args.only != "claimledger":
         python = _bench_venv(Path(args.venv))
         # the baselines' own warnings (old spaCy models, CQE's logging) are not ours to show
@@ -77,7 +79,7 @@ def main() -> None:
         sys.exit(f"scoring failed: {scored.stderr}")
     print(scored.stdout)
     base = timings["claimledger"]
-    print("seconds (claimledger: whole analyze run, pipeline included; others: extraction)")
+    print("seconds (claimledger: quantity layer, spaCy pipeline included; others: extraction)")
     for system, secs in timings.items():
         print(f"  {system:12} {secs:7.1f} s  x{secs / base:.2f} of claimledger")
 
@@ -105,9 +107,11 @@ def _select(gold: Path, ids: str, out: Path) -> Path:
 
 
 def _claimledger(inputs: Path, out: Path, env) -> float:
+    """claimledger's quantity layer (bench/quantities_read.py): every figure the sentences
+    hold, whatever kind; the claims `analyze` makes of them are a subset."""
     start = time.perf_counter()
-    cmd = [sys.executable, "-m", "claimledger", "analyze", str(inputs)]
-    _run([*cmd, "--out", str(out / "ledger")], env=env, quiet=True)
+    cmd = [sys.executable, str(ROOT / "bench" / "quantities_read.py"), str(inputs)]
+    _run([*cmd, str(out / "quantities.json")], env=env, quiet=True)
     return time.perf_counter() - start
 
 

@@ -450,3 +450,28 @@ def test_amounts_a_bare_number_labelled_like_the_measure_before_it_takes_its_uni
     assert [u for _, _, u, _ in got] == ["mile per gallon", "mile per gallon"]
     paid = find_figures(nlp("The fund paid $5 million in cash and 3 aircraft."))
     assert [(f.unit, f.counted) for f in paid] == [("USD", None), ("count", "aircraft")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Each sample weighs only ~60g after drying.", [(60, "gram")]),
+        ("The studio flat is 28m2 in all.", [(28, "square metre")]),
+        ("The cell ran at 2.4 A/cm2 in the test.", [(2.4, "ampere per square centimetre")]),
+        ("The app now has 2.7M users.", [(2.7e6, "count")]),
+        ("The engine makes 245 PS at full load.", [(245, "metric horsepower")]),
+        ("The tickets cost PS18,400 in all.", [(18_400, "GBP")]),
+        ("The nurse added 3 drams of oil.", [(3, "dram")]),
+        ("One out of four renters moved last year.", [(1 / 4, "ratio")]),
+        # the percent names the change, "to" the level reached: no range from 4.2% to 7.10
+        ("The stock rose 4.2% to 7.10 in late trade.", [(0.042, "ratio"), (7.1, "count")]),
+    ],
+)
+def test_amounts_glued_powers_capital_m_symbols_before_the_number_and_shares(nlp, text, expected):
+    found = [(f.value, f.unit) for f in find_figures(nlp(text))]
+    assert found == [(pytest.approx(v), u) for v, u in expected]
+
+
+def test_amounts_a_possessive_year_with_a_prime_is_no_figure(nlp):
+    found = find_figures(nlp("Prices fell 3% after 2022′s slump."))
+    assert [(f.value, f.unit) for f in found] == [(0.03, "ratio")]

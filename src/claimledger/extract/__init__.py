@@ -3,6 +3,7 @@
     resolve_entities  -> Entity, Mention        (entities.py, framing.py)
     find_cues         -> who is cited where     (attribution.py)
     find_claims       -> Claim                  (claims.py, quantities.py, periods.py, roles.py)
+    find_quantities   -> every figure, with its kind (kinds.py); claims use a subset
     infer_periods     -> the periods the context implies for undated claims  (periods.py)
     find_attributions -> Citation, Quote        (attribution.py), linked to the claims
     find_events       -> Event                  (events.py)
@@ -22,11 +23,12 @@ from .claims import find_claims
 from .cues import using as using_lexicons
 from .entities import resolve_entities
 from .events import find_events
+from .kinds import find_quantities
 from .periods import infer_periods
 from .roles import build_actors
 from .sentences import doc_ents
 
-__all__ = ["extract", "find_attributions", "find_claims", "find_events"]
+__all__ = ["extract", "find_attributions", "find_claims", "find_events", "find_quantities"]
 
 
 def extract(

@@ -15,7 +15,8 @@ from . import cues, numbers, units
 from .units import Unit
 
 RATIO = Unit("ratio", "ratio")
-_CLOSED_SUFFIXES = re.compile(r"^(st|nd|rd|th|s|'s|d|g|x)$", re.IGNORECASE)  # 1st, 1990s, 5G, 4x
+# 1st, 1990s, 2022's (any apostrophe or prime), 5G, 4x
+_CLOSED_SUFFIXES = re.compile(r"^(st|nd|rd|th|s|['’′]s|d|g|x)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +96,13 @@ def _with_unit(sdoc, i: int, w: numbers.Written, code: str | None, lex) -> Amoun
         word = sdoc[j].lower_
         # "5.4 m" after a currency, "8 B people"; "3 m" alone is three metres
         money = unit is not None and unit.dimension == units.MONEY
-        if len(word) > 1 or money or _million_context(sdoc, j):
+        # "2.7 M sales": a capital M apart from the number is millions, never metres
+        if len(word) > 1 or money or sdoc[j].text == "M" or _million_context(sdoc, j):
             scale = float(scales[word])
             value *= scale
             last = j
     if unit is None or unit.dimension == units.MONEY:
-        after = _unit_after(sdoc, last + 1, scale, lex)
+        after = unit_after(sdoc, last + 1, scale, lex)
         if after is not None:
             found, end, factor = after
             if unit is None or found.dimension == units.MONEY:
@@ -123,7 +125,8 @@ def _glued(sdoc, w: numbers.Written, suffix: str, code, lex) -> tuple[float, Uni
     if not low:
         return 1.0, None  # "7- or 8-inch": the hyphen waits for the unit after the range
     if low in scales:
-        if low == "m" and code is None and not _million_context(sdoc, w.last):
+        # a metre is "m"; "2.7M" in capitals is millions whatever follows
+        if suffix == "m" and code is None and not _million_context(sdoc, w.last):
             return 1.0, units.physical_unit("m", glued=True)  # "a 37m skeleton": metres
         return float(scales[low]), None
     glued_code = units.currency(suffix) if not suffix.isalpha() else None
@@ -142,7 +145,9 @@ def _glued(sdoc, w: numbers.Written, suffix: str, code, lex) -> tuple[float, Uni
     sub = (lex.get("subunit_suffixes") or {}).get(low)
     if sub is not None and code is None:
         return float(sub[1]), Unit(str(sub[0]), units.MONEY)  # "164p": pence, in pounds
-    if _CLOSED_SUFFIXES.match(low) or low in cues.words("units", "clock_words"):
+    if suffix == "g" and code is None:
+        pass  # "60g" weighs; "5G" (a generation) is written in capitals
+    elif _CLOSED_SUFFIXES.match(low) or low in cues.words("units", "clock_words"):
         return None
     # "1.1bn", "3.06mil" are scales; "10kW", "1.5mm", "640bhp", "25.5″" units
     for size in range(len(low), 0, -1):
@@ -163,7 +168,7 @@ def _million_context(sdoc, last: int) -> bool:
     return nxt is not None and nxt.tag_ in ("NNS", "NNPS")
 
 
-def _unit_after(sdoc, j: int, scale: float, lex) -> tuple[Unit, int, float] | None:
+def unit_after(sdoc, j: int, scale: float, lex) -> tuple[Unit, int, float] | None:
     """The unit written in the words from token j: "percent", "per cent", "Australian
     dollars", "-kilometer", "miles per hour", "sq m". (unit, last token, multiplier)."""
     n = len(sdoc)
@@ -185,9 +190,13 @@ def _unit_after(sdoc, j: int, scale: float, lex) -> tuple[Unit, int, float] | No
             return RATIO, end, 1 / 100
         if not hyphen:
             code = units.currency(words) if not sdoc[start].is_punct else None
+            if code is not None and low in cues.words("units", "currency_before_only"):
+                code = None  # "245 PS" is metric horsepower; "PS18,400" is pounds
+            if code is not None and _of_after(sdoc, end) and units.physical_unit(words):
+                code = None  # "3 drams of oil": a name both a currency and a unit weighs
             if code is not None and (sdoc[start].is_alpha or size > 1):
-                if low in ("pound", "pounds") and (scale == 1.0 or _of_after(sdoc, end)):
-                    break  # "half a pound", "a million pounds of thrust" weigh
+                if low in ("pound", "pounds") and scale == 1.0:
+                    break  # "half a pound" weighs
                 return Unit(code, units.MONEY), end, 1.0
         found = units.lexicon_unit(low)
         if found is not None:

@@ -22,8 +22,9 @@ _CHUNK = re.compile(
     # "1.99×10−30", "6.02x10^23": scientific notation whose superscript became plain text;
     # the exponent needs its caret or sign, since "×1023" cannot say where the 10 ends
     r"(?:[×x]10(?:(?:\^|\*\*)(?P<exp>[+\-−]?\d+)|(?P<sexp>[\-−+]\d+)))?"
-    r"(?:/(?P<den>\d+))?"
-    r"(?P<suf>[^\d]*)$",
+    r"(?:[/⁄](?P<den>\d+))?"  # "1/2", "1⁄32" (the fraction slash)
+    # a unit's power may close the suffix: "28m2", "5km2"
+    r"(?P<suf>[^\d]*?(?:(?<=[a-z])[23])?)$",
     re.IGNORECASE,
 )
 _WORD_PREFIX = re.compile(r"^[a-z]{2,}-(?=\d)")

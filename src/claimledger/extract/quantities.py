@@ -48,6 +48,9 @@ class Figure:
     # what later stages may compare: "money" (unit is the currency code), "ratio", "count",
     # "factor", or a pint dimensionality ("[length]", "[time]", "[length] / [time]")
     dimension: str = "count"
+    # None for a figure a claim can be made of; otherwise the kind of figure the claim
+    # layer leaves out (extract/kinds.py): "age", "time", "vague", "one", "restated"
+    kind: str | None = None
 
 
 def find_figures(sdoc, chrome: tuple[tuple[int, int], ...] = ()) -> list[Figure]:
@@ -95,7 +98,7 @@ def _may_start(sdoc, lex) -> list[bool]:
     return [digit_run[j] or digit_run[j + 1] or lowers[j] in words for j in range(n)]
 
 
-def _qualifier(sdoc, first: int, lex) -> tuple[str | None, int]:
+def qualifier_before(sdoc, first: int, lex) -> tuple[str | None, int]:
     """The bounding phrase written just before token `first` ("at least"), and where it starts."""
     quals = lex["qualifiers"]
     for size in (3, 2, 1):
@@ -128,7 +131,9 @@ def _read_figure(sdoc, i: int, lex, before: list[Figure]) -> Figure | None:
     if share is not None:
         return share
     amount, high = _range(sdoc, amount, lex)
-    if not _may_be_figure(sdoc, amount, lex):
+    if high is not None and counts.year_like(sdoc, amount) and counts.year_like(sdoc, high):
+        return None  # "between 1600 and 1900": a span of years, not an amount
+    if not may_be_figure(sdoc, amount, lex):
         return None
     if amount.unit is None:
         amount = _partitive_unit(sdoc, amount, lex)
@@ -142,9 +147,15 @@ def _read_figure(sdoc, i: int, lex, before: list[Figure]) -> Figure | None:
 
 
 def _one_in(sdoc, a: Amount, lex) -> Figure | None:
-    """ "one in five adults", "1 in 4 homes": a share (1/5), not a count of adults."""
+    """ "one in five adults", "1 in 4 homes", "one out of three voters": a share (1/5), not a
+    count of adults. "12 out of 40 drones" stays two counts: the part is a number of drones."""
     k = a.last + 1
-    if a.unit is not None or k + 1 >= len(sdoc) or sdoc[k].lower_ != "in":
+    out_of = k + 2 < len(sdoc) and sdoc[k].lower_ == "out" and sdoc[k + 1].lower_ == "of"
+    if out_of and a.value == 1:
+        k += 1
+    elif a.unit is not None or k + 1 >= len(sdoc) or sdoc[k].lower_ != "in":
+        return None
+    if a.unit is not None:
         return None
     whole = amounts.read_amount(sdoc, k + 1, lex)
     if whole is None or whole.unit is not None or not 0 < a.value < whole.value:
@@ -153,7 +164,7 @@ def _one_in(sdoc, a: Amount, lex) -> Figure | None:
         return None  # "3 in 2019": a count in a year
     if a.value != int(a.value) or whole.value != int(whole.value):
         return None
-    qualifier, qstart = _qualifier(sdoc, a.first, lex)
+    qualifier, qstart = qualifier_before(sdoc, a.first, lex)
     start, end = sdoc[qstart].idx, sdoc[whole.last].idx + len(sdoc[whole.last].text)
     return Figure(
         start=start,
@@ -193,7 +204,7 @@ def _is_growth_word(sdoc, i: int) -> bool:
     return not (tok.pos_ == "ADJ" and nxt is not None and (nxt.text == "-" or tok.dep_ == "amod"))
 
 
-def _may_be_figure(sdoc, a: Amount, lex) -> bool:
+def may_be_figure(sdoc, a: Amount, lex) -> bool:
     """Rules out numbers that are part of a name, an address, a time, a rank, a calibre, a
     list marker, or a date; a currency, unit or percent written with it overrides NER."""
     first, last = a.num_first, a.num_last
@@ -212,7 +223,9 @@ def _may_be_figure(sdoc, a: Amount, lex) -> bool:
     if nonfigures.is_calibre(sdoc, last, a.suffix) or nonfigures.is_list_marker(sdoc, first):
         return False
     if not a.marked:
-        if head.ent_type_ in _NAMES and head.ent_type_ != "PERSON" and _in_named_entity(head):
+        # "2.7M users" tagged a product: a million written with the digits names no model
+        named = head.ent_type_ in _NAMES and head.ent_type_ != "PERSON" and a.scale < 1e6
+        if named and _in_named_entity(head):
             return False
         if nonfigures.in_name(sdoc, first, last) or nonfigures.is_address(sdoc, first, last):
             return False
@@ -287,7 +300,12 @@ def _range(sdoc, a: Amount, lex) -> tuple[Amount, Amount | None]:
         scale *= 0.01  # "5-10%": the lower end is a percent too
     if other.unit is not None and a.unit is not None and other.unit.name != a.unit.name:
         return a, None  # "20 cases to 30 deaths", "10 tonnes to 12%"
-    if link == "to" and a.unit is not None and other.unit is None and other.scale <= a.scale:
+    if (
+        link == "to"
+        and a.unit is not None
+        and other.unit is None
+        and other.scale <= max(a.scale, 1.0)
+    ):
         # "climbed 0.4% to 9,812.55": a unit written on the first end only names a change,
         # and "to" the level it reached; a range writes its unit on the last end or both
         return a, None
@@ -316,7 +334,7 @@ def _figure(sdoc, a: Amount, high: Amount | None, lex) -> Figure | None:
         factor = low in cues.words("units", "factor_words") and not occasions
         if factor or (low == "-" and last + 2 < n and sdoc[last + 2].lower_ in ("fold", "folds")):
             unit, dimension, last = "factor", "factor", last + 1 + (low == "-")
-    qualifier, qstart = _qualifier(sdoc, a.first, lex)
+    qualifier, qstart = qualifier_before(sdoc, a.first, lex)
     counted = None
     if unit is None:
         read = counts.count(sdoc, a, qualifier, lex) or counts.noun_ahead(sdoc, a, lex)
@@ -408,7 +426,7 @@ def _carried_unit(sdoc, a: Amount, before: list[Figure], lex) -> Figure | None:
     ):
         return None
     value = a.value / 100 if prev.unit == "ratio" else a.value
-    qualifier, qstart = _qualifier(sdoc, a.first, lex)
+    qualifier, qstart = qualifier_before(sdoc, a.first, lex)
     start = sdoc[qstart].idx
     end = sdoc[a.last].idx + len(sdoc[a.last].text)
     return Figure(
@@ -501,7 +519,7 @@ def _fraction_multiple(sdoc, i: int, lex) -> Figure | None:
 
 def _share(sdoc, first: int, last: int, value: float, lex) -> Figure:
     """A share written in words, tokens `first` to `last`, with any qualifier before it."""
-    qualifier, qstart = _qualifier(sdoc, first, lex)
+    qualifier, qstart = qualifier_before(sdoc, first, lex)
     start, end = sdoc[qstart].idx, sdoc[last].idx + len(sdoc[last].text)
     return Figure(
         start=start,

@@ -166,6 +166,10 @@ def physical_unit(words: str, glued: bool = False) -> Unit | None:
 @lru_cache(maxsize=4096)
 def _physical_unit(words: str, glued: bool, dirs: tuple) -> Unit | None:
     text = re.sub(r"°\s+", "°", words.strip())  # "° C" as the tokenizer splits "°C"
+    # "m2", "A/cm2": a power written without its operator
+    text = re.sub(
+        r"(?<=[A-Za-z])([23²³])$", lambda m: "**" + {"²": "2", "³": "3"}.get(m[1], m[1]), text
+    )
     if len(text) > 2 and text.isupper() and text.isalpha():
         # "11 FEET", "300 MILES": a word in capitals for emphasis or a headline, not a symbol
         return physical_unit(text.lower(), glued)
