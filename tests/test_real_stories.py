@@ -10,6 +10,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -70,3 +71,38 @@ def test_real_stories_metric_at_or_above_floor(scores, group, metric):
     value = scores[group][metric]
     floor = FLOORS[group][metric]
     assert value is not None and value >= floor, f"{group}: {metric} = {value}, floor {floor}"
+
+
+def _close_gold():
+    spec = importlib.util.spec_from_file_location("close_gold", ROOT / "tools" / "close_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_real_stories_gold_implied_relations_follow_agree_and_conflict():
+    gold = {
+        "claims": [
+            {"id": "a1", "file": "a"},
+            {"id": "b1", "file": "b"},
+            {"id": "c1", "file": "c"},
+            {"id": "c2", "file": "c"},
+        ],
+        "relations": [
+            {"a": "a1", "b": "b1", "type": "agree"},
+            {"a": "b1", "b": "c1", "type": "conflict", "accept": ["conflict", "revision"]},
+            {"a": "c1", "b": "c2", "type": "agree"},
+        ],
+    }
+    got = {frozenset((r["a"], r["b"])): r for r in _close_gold().implied(gold)}
+    # a1 is b1's fact, so it conflicts with c1 and c2; c2 is c1's fact; same-file pairs
+    # and pairs gold relates are left alone
+    assert set(got) == {frozenset(p) for p in (("a1", "c1"), ("a1", "c2"), ("b1", "c2"))}
+    assert all(r["type"] == "conflict" for r in got.values())
+    assert got[frozenset(("a1", "c1"))]["accept"] == ["conflict", "revision"]
+
+
+def test_real_stories_gold_holds_every_relation_its_own_relations_imply():
+    close = _close_gold()
+    for path in sorted((ROOT / "tests" / "corpus" / "real").glob("*/*.yaml")):
+        assert close.implied(yaml.safe_load(path.read_text(encoding="utf-8"))) == [], path
