@@ -83,15 +83,18 @@ def _close_gold():
 def test_real_stories_gold_implied_relations_follow_agree_and_conflict():
     gold = {
         "claims": [
-            {"id": "a1", "file": "a"},
-            {"id": "b1", "file": "b"},
-            {"id": "c1", "file": "c"},
-            {"id": "c2", "file": "c"},
+            {"id": "a1", "file": "a", "value": 40},
+            {"id": "b1", "file": "b", "value": 40},
+            {"id": "c1", "file": "c", "value": 65},
+            {"id": "c2", "file": "c", "value": 65},
+            {"id": "d1", "file": "d", "value": 60, "qualifier": "more_than"},
         ],
         "relations": [
             {"a": "a1", "b": "b1", "type": "agree"},
             {"a": "b1", "b": "c1", "type": "conflict", "accept": ["conflict", "revision"]},
             {"a": "c1", "b": "c2", "type": "agree"},
+            # "over 60" agrees with 65 without being its figure: nothing chains through it
+            {"a": "d1", "b": "c1", "type": "agree"},
         ],
     }
     got = {frozenset((r["a"], r["b"])): r for r in _close_gold().implied(gold)}

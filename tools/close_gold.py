@@ -5,16 +5,18 @@
     python tools/close_gold.py tests/corpus/real/*/*.yaml --check   # all written out?
 
 Gold names the pairs an annotator compared; it often leaves out pairs its own relations
-settle. Two claims that agree are one fact, so every claim of that fact agrees with every
-other, and a conflict between two facts holds between each claim of one and each claim of
-the other (CONVENTIONS: agree = the same fact, equal within the stated precision; conflict
-= the same fact, values that differ). The scorer counts any predicted conflict on a pair
-gold does not call a conflict as false, so a gold that leaves implied conflicts out scores
-a tool that finds them as wrong. Only pairs of claims in different articles are added
-(CONVENTIONS: relations are between articles), never one gold already relates; each added
-relation says which two it follows from, and an implied conflict keeps the `accept` list of
-the conflict it follows from. Appended to the YAML as text (comments kept) and written to
-its JSON twin. Exit 1 with --check when a file lacks implied relations.
+settle. Two claims that agree on one figure are one fact, so every claim of that fact
+agrees with every other, and a conflict between two facts holds between each claim of one
+and each claim of the other (CONVENTIONS: agree = the same fact, equal within the stated
+precision; conflict = the same fact, values that differ). Agreement within qualifiers
+("over 100" and 103) does not chain: "over 100" also agrees with 110, which 103 does not.
+The scorer counts any predicted conflict on a pair gold does not call a conflict as false,
+so a gold that leaves implied conflicts out scores a tool that finds them as wrong. Only
+pairs of claims in different articles are added (CONVENTIONS: relations are between
+articles), never one gold already relates; each added relation says which two it follows
+from, and an implied conflict keeps the `accept` list of the conflict it follows from.
+Appended to the YAML as text (comments kept) and written to its JSON twin. Exit 1 with
+--check when a file lacks implied relations.
 """
 
 from __future__ import annotations
@@ -39,8 +41,12 @@ def implied(gold: dict) -> list[dict]:
             x = parent[x]
         return x
 
+    value = {c["id"]: (c.get("value"), c.get("value_high")) for c in gold.get("claims", [])}
     for r in relations:
-        if r["type"] == "agree" and r["a"] in parent and r["b"] in parent:
+        # only one figure given twice is one fact for certain: "over 100" agrees with 103
+        # and with 110, which do not agree with each other
+        known_pair = r["a"] in parent and r["b"] in parent
+        if r["type"] == "agree" and known_pair and value[r["a"]] == value[r["b"]]:
             parent[root(r["a"])] = root(r["b"])
     groups: dict[str, list[str]] = {}
     for cid in file_of:
