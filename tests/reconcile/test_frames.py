@@ -80,6 +80,16 @@ def test_frames_a_smaller_count_of_the_same_article_and_voice_is_a_part():
     assert found[frozenset((total.id, other.id))] == "conflict"
 
 
+def test_frames_two_unnamed_sources_of_one_article_are_not_a_total_and_its_part():
+    # "opposition members said 30", "a monitoring group put it at 45": rival voices
+    low = replace(count(30, "d1"), hedge="reported")
+    high = replace(count(45, "d1"), hedge="reported")
+    other = count(80, "d2", source="the ministry")
+    found, _ = verdicts(low, high, other)
+    assert found[frozenset((low.id, other.id))] == "conflict"
+    assert found[frozenset((high.id, other.id))] == "conflict"
+
+
 def test_frames_one_source_raising_its_count_is_a_revision():
     a = count(63, "d1", source="the defence ministry")
     b = count(89, "d2", source="the defence ministry", revision=True)

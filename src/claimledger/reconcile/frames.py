@@ -71,14 +71,23 @@ def frame_parts(items: list[Item]) -> set[str]:
     for item in items:
         key = frame_key(item)
         if key is not None:
-            k = (item.claim.doc_id, key[:2], _voice(item))
+            k = (item.claim.doc_id, key[:2], _part_voice(item))
             best[k] = max(best.get(k, -math.inf), item.value)
     return {
         item.claim.id
         for item in items
         if (key := frame_key(item)) is not None
-        and item.value < best[(item.claim.doc_id, key[:2], _voice(item))]
+        and item.value < best[(item.claim.doc_id, key[:2], _part_voice(item))]
     }
+
+
+def _part_voice(item: Item) -> str:
+    """Whose figure a count is, for telling a total from its parts: the named source, the
+    outlet's own voice, or, for a figure attributed to someone the text does not name
+    ("members of the opposition said"), a voice of its own — two unnamed sources in one
+    article are rivals as often as not, never known to be one."""
+    voice = _voice(item)
+    return voice or ("" if item.claim.hedge == "asserted" else item.claim.id)
 
 
 def frame_candidates(items: list[Item]) -> Iterator[tuple[Item, Item]]:
