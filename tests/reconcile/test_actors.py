@@ -40,6 +40,15 @@ def test_actors_surname_names_the_one_person_of_the_story_named_in_full():
     assert full_names(rows) == {"Okafor": "Amara Okafor"}
 
 
+def test_actors_surname_tagged_as_a_body_and_a_middle_initial_still_name_one_person():
+    rows = [
+        Named("a", "okafor", "Okafor", "ORG", 5),
+        Named("b", "amara-okafor", "Amara Okafor", "PERSON", 1),
+        Named("c", "amara-n-okafor", "Amara N. Okafor", "PERSON", 1),
+    ]
+    assert full_names(rows) == {"Okafor": "Amara Okafor"}
+
+
 def test_actors_surname_shared_by_two_full_names_stays_as_written():
     rows = [
         Named("a", "okafor", "Okafor", "PERSON", 5),

@@ -78,18 +78,24 @@ def cast_stories(
 
 def full_names(rows: Iterable[Named]) -> dict[str, str]:
     """A one-word person name -> the one longer person name of the story that ends with
-    that word ("Trump" -> "Donald Trump")."""
+    that word ("Trump" -> "Donald Trump"). The tagger often takes a bare surname for an
+    organisation ("Trump said"): a one-word name tagged so still stands for the one person
+    of the story who bears it. Full names with one first name and surname are one person
+    however many middle names or initials they show; the shortest stands for them."""
     people = {r.name for r in rows if r.type == "PERSON"}
+    bare = {r.name for r in rows if r.type in ("PERSON", "ORG") and len(r.name.split()) == 1}
     longer: dict[str, set[str]] = defaultdict(set)
     for name in people:
         words = name.split()
         if len(words) > 1:
             longer[words[-1].casefold()].add(name)
-    return {
-        name: next(iter(longer[name.casefold()]))
-        for name in people
-        if len(name.split()) == 1 and len(longer.get(name.casefold(), ())) == 1
-    }
+    out = {}
+    for name in bare:
+        full = longer.get(name.casefold(), set())
+        # "Donald Trump" and "Donald J. Trump": one person with and without the initial
+        if full and len({f.split()[0].casefold() for f in full}) == 1:
+            out[name] = min(full, key=lambda f: (len(f.split()), f))
+    return out
 
 
 def lead_actor(
