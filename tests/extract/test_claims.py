@@ -82,9 +82,7 @@ def test_claims_periods(nlp, make_document, text, value, period):
     assert claim.period == expected
 
 
-def test_claims_period_of_the_writing_time_waits_for_an_unknown_article_date(
-    nlp, make_document
-):
+def test_claims_period_of_the_writing_time_waits_for_an_unknown_article_date(nlp, make_document):
     text = "The charity built 300 wells in the hills."
     dated = claim_for(analyse(nlp, make_document, text, published="2021-05-01"), 300)
     undated = claim_for(analyse(nlp, make_document, text), 300)

@@ -326,7 +326,10 @@ def test_compare_more_than_before_a_figure_is_a_qualifier_not_an_increment():
     assert "ship voyages" in relation.reason
 
 
-def test_compare_two_floors_neither_confirm_nor_contradict():
+@pytest.mark.parametrize(("other", "verdict"), [(4.4e6, None), (7e6, "conflict")])
+def test_compare_two_floors_within_reach_neither_confirm_nor_contradict(other, verdict):
+    # "over 3 million" and "over 4.4 million" both allow 5 million; "over 7 million" is a
+    # tally far above the other's, as "at least 2,100 dead" is against "at least 6,800"
     a = claim(
         3e6,
         "grain taken",
@@ -336,14 +339,15 @@ def test_compare_two_floors_neither_confirm_nor_contradict():
         qualifier="more_than",
     )
     b = claim(
-        5e6,
+        other,
         "grain taken",
         unit="tonnes",
         doc="d2",
-        value_text="over 5 million",
+        value_text=f"over {other / 1e6:g} million",
         qualifier="more_than",
     )
-    assert between(a, b) is None
+    relation = between(a, b)
+    assert (relation.type if relation else None) == verdict
 
 
 def test_compare_other_actors_named_on_one_side_is_not_a_conflict():
@@ -426,3 +430,10 @@ def test_compare_figures_set_side_by_side_in_one_article_are_not_a_conflict():
     b = claim(0.0081, "turnout", doc="d1", value_text="0.81%", text=text[text.index("0.81") :])
     b = replace(b, start=a.start + text.index("0.81"), end=a.start + len(text))
     assert between(a, b).type == "different_scope"
+
+
+def test_compare_whole_numbers_one_apart_do_not_agree():
+    # 47 and 48 meet at 47.5 when each is read to the nearest unit: still two figures
+    a = claim(48, "pages of the complaint", unit="count", doc="d1", value_text="48-page")
+    b = claim(47, "pages of the complaint", unit="count", doc="d2", value_text="47-page")
+    assert between(a, b).type == "conflict"

@@ -247,7 +247,8 @@ def compare(
             "different_scope",
             f"{fa} {period_text(pa)} vs {b.bare} {period_text(pb)}: different periods",
         )
-    near = a.near_lo <= b.near_hi and b.near_lo <= a.near_hi
+    # strict: 47 and 48 meet at 47.5 but are two different whole numbers
+    near = a.near_lo < b.near_hi and b.near_lo < a.near_hi
     if (pa is None) != (pb is None) and not near:
         dated, undated = (a, b) if pa is not None else (b, a)
         if not _current(dated.scope, undated.published):
@@ -267,7 +268,7 @@ def compare(
         if _close(a.value, b.value) and a.claim.qualifier == b.claim.qualifier:
             return Verdict("agree", f"both {fa}" + (f" {period_text(pa)}" if pa else ""))
         return Verdict("agree", f"{fa} and {b.bare} agree within rounding and qualifiers ({when})")
-    if a.lo <= b.hi and b.lo <= a.hi:
+    if a.lo < b.hi and b.lo < a.hi:
         if _one_sided(a) and _one_sided(a) == _one_sided(b):
             return None  # "over 3 million" and "over 4 million": neither confirms the other
         low, high = (a, b) if a.value <= b.value else (b, a)
