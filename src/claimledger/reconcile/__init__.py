@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
+from typing import NamedTuple
 
 from ..models import Analysis, Fact, Relation, Story, content_id
 from .blocking import FIGURE, NARROWER, SAME, BlockKey, block_key, candidates, make_blocks
@@ -79,6 +80,17 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+class RelationRow(NamedTuple):
+    """A relation as reconcile builds it: a named tuple (read like `Relation`: `.a`, `.type`)
+    costs a tenth of a frozen dataclass to make, and a million claims make millions of
+    them. `reconcile` turns them into `Relation`s; the store writes them as they are."""
+
+    a: str  # claim id
+    b: str
+    type: str
+    reason: str
+
+
 def reconcile(
     analyses: Sequence[Analysis],
     *,
@@ -87,6 +99,18 @@ def reconcile(
 ) -> tuple[tuple[Relation, ...], tuple[Fact, ...]]:
     """Relations between claims that could be about the same fact, and the facts they form,
     story by story (`stories` as `group` gives them; found here when not given)."""
+    rows, facts = reconcile_rows(analyses, lexicon=lexicon, stories=stories)
+    return tuple(Relation(a=r.a, b=r.b, type=r.type, reason=r.reason) for r in rows), facts
+
+
+def reconcile_rows(
+    analyses: Sequence[Analysis],
+    *,
+    lexicon: MeasureLexicon | None = None,
+    stories: Sequence[Story] | None = None,
+) -> tuple[list[RelationRow], tuple[Fact, ...]]:
+    """`reconcile` with the relations as `RelationRow`s, in the same order: for callers that
+    only store them (pipeline.reconcile_store), at a million claims."""
     with gc_paused():
         return _reconcile(analyses, lexicon=lexicon, stories=stories)
 
@@ -96,7 +120,7 @@ def _reconcile(
     *,
     lexicon: MeasureLexicon | None,
     stories: Sequence[Story] | None,
-) -> tuple[tuple[Relation, ...], tuple[Fact, ...]]:
+) -> tuple[list[RelationRow], tuple[Fact, ...]]:
     lex = lexicon or default_lexicon()
     if stories is None:
         stories = group(analyses)
@@ -107,7 +131,7 @@ def _reconcile(
         by_story[story_of.get(it.claim.doc_id, "")].append(it)
     # a story's pairs are its own (keyed by corpus positions), so its relations are appended,
     # not merged into one dict: a copy of a story's dict is most of the run's memory
-    relations: list[Relation] = []
+    relations: list[RelationRow] = []
     facts: list[Fact] = []
     for story, members in by_story.items():
         found, story_facts = _reconcile_story(story, members, len(items), lex)
@@ -123,14 +147,14 @@ def _reconcile(
         len(relations),
         len(facts),
     )
-    return tuple(relations), tuple(facts)
+    return relations, tuple(facts)
 
 
 def _reconcile_story(
     story: str, items: list[Item], n: int, lex: MeasureLexicon
-) -> tuple[dict[int, Relation], list[Fact]]:
+) -> tuple[dict[int, RelationRow], list[Fact]]:
     """Relations and facts among the claims of one story (`n`: claims in the corpus)."""
-    relations: dict[int, Relation] = {}
+    relations: dict[int, RelationRow] = {}
     # pairs judged apart only for want of evidence (see compare.Verdict.weak), and pairs
     # judged on one measure holding the other's words: a later link may judge them again
     weak: set[int] = set()
@@ -170,8 +194,8 @@ def _reconcile_story(
             narrow.add(pair)
         # reasons repeat ("both 45% of oil imports" for every pair of a repeated figure):
         # one string each, as relations outnumber claims several times
-        relations[pair] = Relation(
-            a=a.claim.id, b=b.claim.id, type=verdict.type, reason=sys.intern(verdict.reason)
+        relations[pair] = RelationRow(
+            a.claim.id, b.claim.id, verdict.type, sys.intern(verdict.reason)
         )
         # a same-measure pair spans two blocks only when the actors differ
         if link == SAME and verdict.type == "agree" and a.actors != b.actors:
@@ -337,7 +361,7 @@ def _running(a: Item, b: Item, totals) -> bool:
 def _facts(
     blocks: dict[BlockKey, list[Item]],
     linked: dict[BlockKey, set[BlockKey]],
-    relations: dict[int, Relation],
+    relations: dict[int, RelationRow],
     order: dict[str, int],
     joined: dict[BlockKey, set[BlockKey]] | None = None,
 ) -> tuple[Fact, ...]:
@@ -369,7 +393,7 @@ def _facts(
     for key, items in blocks.items():
         members[root(key)].extend(items)
 
-    by_claim: dict[str, list[Relation]] = defaultdict(list)
+    by_claim: dict[str, list[RelationRow]] = defaultdict(list)
     for r in relations.values():
         by_claim[r.a].append(r)
     facts = []
@@ -385,10 +409,12 @@ def _facts(
 
 __all__ = [
     "MeasureLexicon",
+    "RelationRow",
     "canonical_measure",
     "gc_paused",
     "group",
     "group_texts",
     "load_lexicon",
     "reconcile",
+    "reconcile_rows",
 ]
