@@ -38,6 +38,7 @@ from .measures import (
 )
 from .provenance import make_fact
 from .stories import StoryDoc, group_stories
+from .workers import map_groups
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +97,15 @@ def reconcile(
     *,
     lexicon: MeasureLexicon | None = None,
     stories: Sequence[Story] | None = None,
+    processes: int | None = None,
 ) -> tuple[tuple[Relation, ...], tuple[Fact, ...]]:
     """Relations between claims that could be about the same fact, and the facts they form,
-    story by story (`stories` as `group` gives them; found here when not given)."""
-    rows, facts = reconcile_rows(analyses, lexicon=lexicon, stories=stories)
-    return tuple(Relation(a=r.a, b=r.b, type=r.type, reason=r.reason) for r in rows), facts
+    story by story (`stories` as `group` gives them; found here when not given). A large
+    story is matched in up to `processes` worker processes (default: the usable cores);
+    the result is the same whatever their number."""
+    rows, facts = reconcile_rows(analyses, lexicon=lexicon, stories=stories, processes=processes)
+    relations = tuple(Relation(a=a, b=b, type=t, reason=why) for a, b, t, why in rows)
+    return relations, facts
 
 
 def reconcile_rows(
@@ -108,11 +113,13 @@ def reconcile_rows(
     *,
     lexicon: MeasureLexicon | None = None,
     stories: Sequence[Story] | None = None,
-) -> tuple[list[RelationRow], tuple[Fact, ...]]:
-    """`reconcile` with the relations as `RelationRow`s, in the same order: for callers that
+    processes: int | None = None,
+) -> tuple[list[tuple[str, str, str, str]], tuple[Fact, ...]]:
+    """`reconcile` with the relations as (a, b, type, reason) tuples (`RelationRow`s, or
+    plain tuples when a worker process found them), in the same order: for callers that
     only store them (pipeline.reconcile_store), at a million claims."""
     with gc_paused():
-        return _reconcile(analyses, lexicon=lexicon, stories=stories)
+        return _reconcile(analyses, lexicon=lexicon, stories=stories, processes=processes)
 
 
 def _reconcile(
@@ -120,6 +127,7 @@ def _reconcile(
     *,
     lexicon: MeasureLexicon | None,
     stories: Sequence[Story] | None,
+    processes: int | None,
 ) -> tuple[list[RelationRow], tuple[Fact, ...]]:
     lex = lexicon or default_lexicon()
     if stories is None:
@@ -134,8 +142,8 @@ def _reconcile(
     relations: list[RelationRow] = []
     facts: list[Fact] = []
     for story, members in by_story.items():
-        found, story_facts = _reconcile_story(story, members, len(items), lex)
-        relations.extend(found.values())
+        found, story_facts = _reconcile_story(story, members, len(items), lex, processes)
+        relations.extend(found)
         facts.extend(story_facts)
         del found, story_facts
     order = {it.claim.id: it.index for it in items}
@@ -151,9 +159,30 @@ def _reconcile(
 
 
 def _reconcile_story(
-    story: str, items: list[Item], n: int, lex: MeasureLexicon
-) -> tuple[dict[int, RelationRow], list[Fact]]:
-    """Relations and facts among the claims of one story (`n`: claims in the corpus)."""
+    story: str, items: list[Item], n: int, lex: MeasureLexicon, processes: int | None
+) -> tuple[list[RelationRow], list[Fact]]:
+    """Relations and facts among the claims of one story (`n`: claims in the corpus), unit
+    family by unit family: no link joins two families (every block, pool, sibling, figure
+    and frame is of one family), so each family is matched on its own, in worker
+    processes when the story is large (workers.py). Relations come family by family, each
+    family's in the order it found them."""
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        groups[it.family].append(it)
+    relations: list[RelationRow] = []
+    facts: list[Fact] = []
+    for found, family_facts in map_groups(
+        partial(_match_family, n=n, lex=lex), list(groups.values()), processes
+    ):
+        relations.extend(found)
+        facts.extend(family_facts)  # put in corpus order with every story's (_reconcile)
+    return relations, [replace(f, story=story, id=content_id("f", story, f.id)) for f in facts]
+
+
+def _match_family(
+    items: list[Item], *, n: int, lex: MeasureLexicon
+) -> tuple[list[RelationRow], list[Fact]]:
+    """Relations and facts among claims of one story and one unit family."""
     relations: dict[int, RelationRow] = {}
     # pairs judged apart only for want of evidence (see compare.Verdict.weak), and pairs
     # judged on one measure holding the other's words: a later link may judge them again
@@ -204,11 +233,8 @@ def _reconcile_story(
         if link == FRAME_LINK and verdict.type in _ONE_FACT and block_key(a) != block_key(b):
             joined[block_key(a)].add(block_key(b))
     del weak, narrow, running, totals  # pair bookkeeping: freed before facts are built
-    facts = [
-        replace(f, story=story, id=content_id("f", story, f.id))
-        for f in _facts(blocks, linked, relations, order, joined)
-    ]
-    return relations, facts
+    facts = list(_facts(blocks, linked, relations, order, joined))
+    return list(relations.values()), facts
 
 
 # matching on the claim frame (frames.py), after the measure-based links
