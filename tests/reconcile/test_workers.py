@@ -47,8 +47,11 @@ def test_workers_two_processes_give_the_relations_and_facts_of_one(monkeypatch):
 def test_workers_map_groups_keeps_group_order(monkeypatch, processes):
     monkeypatch.setattr(workers, "PARALLEL_MIN", 1)
     groups = [list(range(n)) for n in (5, 1, 9, 3)]
-    got = workers.map_groups(lambda g: ([(len(g), sum(g))], [g[-1]]), groups, processes)
-    assert got == [([(len(g), sum(g))], [g[-1]]) for g in groups]
+
+    def match(g):
+        return [((0, g[0]), [(len(g), sum(g))])], [g[-1]]
+
+    assert workers.map_groups(match, groups, processes) == [match(g) for g in groups]
 
 
 def test_workers_deal_balances_claims_largest_first():

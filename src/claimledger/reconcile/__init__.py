@@ -25,7 +25,16 @@ from functools import partial
 from typing import NamedTuple
 
 from ..models import Analysis, Fact, Relation, Story, content_id
-from .blocking import FIGURE, NARROWER, SAME, BlockKey, block_key, candidates, make_blocks
+from .blocking import (
+    FIGURE,
+    NARROWER,
+    SAME,
+    BlockKey,
+    block_key,
+    candidate_runs,
+    distinctive,
+    make_blocks,
+)
 from .compare import Item, compare, make_item
 from .frames import frame_candidates, frame_parts, frame_verdict, scope_guard
 from .measures import (
@@ -164,18 +173,21 @@ def _reconcile_story(
     """Relations and facts among the claims of one story (`n`: claims in the corpus), unit
     family by unit family: no link joins two families (every block, pool, sibling, figure
     and frame is of one family), so each family is matched on its own, in worker
-    processes when the story is large (workers.py). Relations come family by family, each
-    family's in the order it found them."""
+    processes when the story is large (workers.py). Relations come in the order one pass
+    over the whole story would find them (_runs)."""
     groups: dict[str, list[Item]] = defaultdict(list)
     for it in items:
         groups[it.family].append(it)
-    relations: list[RelationRow] = []
+    runs: list[tuple[tuple[int, int], list[RelationRow]]] = []
     facts: list[Fact] = []
     for found, family_facts in map_groups(
         partial(_match_family, n=n, lex=lex), list(groups.values()), processes
     ):
-        relations.extend(found)
+        runs.extend(found)
         facts.extend(family_facts)  # put in corpus order with every story's (_reconcile)
+    # the families' runs back in the order one pass over the whole story finds them
+    runs.sort(key=lambda run: run[0])
+    relations = [r for _, rows in runs for r in rows]
     return relations, [replace(f, story=story, id=content_id("f", story, f.id)) for f in facts]
 
 
@@ -197,44 +209,50 @@ def _match_family(
     # blocks whose claims matching on the frame found to be one fact
     joined: dict[BlockKey, set[BlockKey]] = defaultdict(set)
     parts = frozenset(frame_parts(items))
-    for a, b, link in _links(blocks, items, lex):
-        if a.index > b.index:
-            a, b = b, a
-        # keyed by the pair's positions as one int: cheaper than a set of ids, and not
-        # tracked by the garbage collector, which matters with a million relations
-        pair = a.index * n + b.index
-        if a.index == b.index or (
-            pair in relations and not _may_override(pair, link, narrow, weak)
-        ):
-            continue
-        verdict = (
-            frame_verdict(a, b, running, parts)
-            if link == FRAME_LINK
-            else compare(a, b, link=link, running=running)
-        )
-        if verdict is None:
-            continue
-        if verdict.type == "conflict":
-            verdict = scope_guard(a, b) or verdict
-        weak.discard(pair)
-        if verdict.weak:
-            weak.add(pair)
-        if link == NARROWER:
-            narrow.add(pair)
-        # reasons repeat ("both 45% of oil imports" for every pair of a repeated figure):
-        # one string each, as relations outnumber claims several times
-        relations[pair] = RelationRow(
-            a.claim.id, b.claim.id, verdict.type, sys.intern(verdict.reason)
-        )
-        # a same-measure pair spans two blocks only when the actors differ
-        if link == SAME and verdict.type == "agree" and a.actors != b.actors:
-            linked[block_key(a)].add(block_key(b))
-            linked[block_key(b)].add(block_key(a))
-        if link == FRAME_LINK and verdict.type in _ONE_FACT and block_key(a) != block_key(b):
-            joined[block_key(a)].add(block_key(b))
+    # (place in the whole story's order, relations found so far) at the start of each run
+    marks: list[tuple[tuple[int, int], int]] = []
+    for place, run in _runs(blocks, items, lex):
+        marks.append((place, len(relations)))
+        for a, b, link in run:
+            if a.index > b.index:
+                a, b = b, a
+            elif a.index == b.index:
+                continue
+            # keyed by the pair's positions as one int: cheaper than a set of ids, and not
+            # tracked by the garbage collector, which matters with a million relations
+            pair = a.index * n + b.index
+            seen = pair in relations
+            if seen and not _may_override(pair, link, narrow, weak):
+                continue
+            verdict = (
+                frame_verdict(a, b, running, parts)
+                if link == FRAME_LINK
+                else compare(a, b, link=link, running=running)
+            )
+            if verdict is None:
+                continue
+            if verdict.type == "conflict":
+                verdict = scope_guard(a, b) or verdict
+            if seen:  # only a pair already judged can be weak
+                weak.discard(pair)
+            if verdict.weak:
+                weak.add(pair)
+            if link == NARROWER:
+                narrow.add(pair)
+            # reasons repeat ("both 45% of oil imports" for every pair of a repeated
+            # figure): one string each, as relations outnumber claims several times
+            relations[pair] = RelationRow(
+                a.claim.id, b.claim.id, verdict.type, sys.intern(verdict.reason)
+            )
+            # a same-measure pair spans two blocks only when the actors differ
+            if link == SAME and verdict.type == "agree" and a.actors != b.actors:
+                linked[block_key(a)].add(block_key(b))
+                linked[block_key(b)].add(block_key(a))
+            if link == FRAME_LINK and verdict.type in _ONE_FACT and block_key(a) != block_key(b):
+                joined[block_key(a)].add(block_key(b))
     del weak, narrow, running, totals  # pair bookkeeping: freed before facts are built
     facts = list(_facts(blocks, linked, relations, order, joined))
-    return list(relations.values()), facts
+    return _cut_runs(list(relations.values()), marks), facts
 
 
 # matching on the claim frame (frames.py), after the measure-based links
@@ -243,10 +261,31 @@ FRAME_LINK = "frame"
 _ONE_FACT = {"agree", "conflict", "revision"}
 
 
-def _links(blocks, items: list[Item], lex: MeasureLexicon):
-    yield from candidates(blocks, lambda base: lex.siblings.get(base, ()))
-    for a, b in frame_candidates(items):
-        yield a, b, FRAME_LINK
+def _runs(blocks: dict[BlockKey, list[Item]], items: list[Item], lex: MeasureLexicon):
+    """The candidate pairs of one unit family in runs, each with its place in the order the
+    whole story's pairs would come in: a block's pairs come at its first claim (blocks are
+    made in corpus order); the same-figure pairs of a family, after every block's, at the
+    family's first block holding a distinctive figure (blocking._same_figures walks the
+    blocks in order); the frame's pairs (counts only: one family) last."""
+    for key, run in candidate_runs(blocks, lambda base: lex.siblings.get(base, ())):
+        if key is not None:
+            yield (0, blocks[key][0].index), run
+            continue
+        # blocks are in first-claim order: the first holding a figure is the family's place
+        first = next((its[0].index for its in blocks.values() if any(map(distinctive, its))), None)
+        if first is not None:
+            yield (1, first), run
+    yield (2, 0), ((a, b, FRAME_LINK) for a, b in frame_candidates(items))
+
+
+def _cut_runs(found: list[RelationRow], marks: list[tuple[tuple[int, int], int]]) -> list:
+    """The relations found, cut at each run's start: (place in the story's order, rows)."""
+    bounds = [start for _, start in marks] + [len(found)]
+    return [
+        (place, found[start:end])
+        for (place, start), end in zip(marks, bounds[1:], strict=True)
+        if end > start
+    ]
 
 
 def _may_override(pair: int, link: str, narrow: set[int], weak: set[int]) -> bool:

@@ -4,8 +4,8 @@ A story's unit families never meet (reconcile._reconcile_story), so each is matc
 own. When a story is large, the families are dealt into one bin per usable core, the
 largest first, each to the bin with the fewest claims so far; the parent matches the
 first bin itself while forked workers match the others. Workers are forked, not spawned:
-they inherit the claims as the parent built them, and only their results (relations as
-plain tuples, facts) come back. The result is the same, in the same order, whatever the
+they inherit the claims as the parent built them, and only their results (runs of
+relations as plain tuples, facts) come back. The result is the same, in the same order, whatever the
 number of processes: each group's result is computed the same way wherever it runs.
 """
 
@@ -43,8 +43,8 @@ def map_groups(
     processes: int | None = None,
 ) -> list[tuple[list, list]]:
     """[match(g) for g in groups], in up to `processes` processes (default: the usable
-    cores) when the groups hold PARALLEL_MIN items or more. `match` returns (relations as
-    tuples, facts)."""
+    cores) when the groups hold PARALLEL_MIN items or more. `match` returns (runs of
+    relations: (place, rows of tuples), facts)."""
     global _TASK
     workers = min(processes or usable_cores(), len(groups))
     if (
@@ -88,6 +88,6 @@ def _match_bin(indices: list[int]) -> dict[int, tuple[list, list]]:
     match, groups = _TASK
     out = {}
     for i in indices:
-        relations, facts = match(groups[i])
-        out[i] = ([tuple(r) for r in relations], facts)
+        runs, facts = match(groups[i])
+        out[i] = ([(place, [tuple(r) for r in rows]) for place, rows in runs], facts)
     return out
