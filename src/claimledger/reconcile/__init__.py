@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import partial
 from typing import NamedTuple
 
-from ..models import Analysis, Fact, Relation, Story, content_id
+from ..models import Analysis, Claim, Fact, Relation, Story, content_id
 from .blocking import (
     FIGURE,
     NARROWER,
@@ -142,24 +142,29 @@ def _reconcile(
     if stories is None:
         stories = group(analyses)
     story_of = {doc_id: s.id for s in stories for doc_id in s.doc_ids}
-    items = _items(analyses, lex)
-    by_story: dict[str, list[Item]] = defaultdict(list)
-    for it in items:
-        by_story[story_of.get(it.claim.doc_id, "")].append(it)
+    names = _fold_actor_names(
+        name for a in analyses for c in a.claims for name in (c.subject, c.object) if name
+    )
+    entries = _entries(analyses)
+    by_story: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_story[story_of.get(entry.claim.doc_id, "")].append(entry)
     # a story's pairs are its own (keyed by corpus positions), so its relations are appended,
     # not merged into one dict: a copy of a story's dict is most of the run's memory
     relations: list[RelationRow] = []
     facts: list[Fact] = []
     for story, members in by_story.items():
-        found, story_facts = _reconcile_story(story, members, len(items), lex, processes)
+        found, story_facts = _reconcile_story(
+            story, members, Whole(len(entries), lex, names), processes
+        )
         relations.extend(found)
         facts.extend(story_facts)
         del found, story_facts
-    order = {it.claim.id: it.index for it in items}
+    order = {entry.claim.id: entry.index for entry in entries}
     facts.sort(key=lambda f: order[f.claim_ids[0]])
     log.info(
         "reconciled %d claims in %d stories: %d relations, %d facts",
-        len(items),
+        len(entries),
         len(by_story),
         len(relations),
         len(facts),
@@ -167,21 +172,41 @@ def _reconcile(
     return relations, tuple(facts)
 
 
+class Entry(NamedTuple):
+    """A claim reconcile may match, before its Item is made (in the process that matches its
+    unit family): its place in the corpus, its family and what its article tells."""
+
+    index: int
+    claim: Claim
+    family: str
+    phrase: str  # its measure phrase, else what it counts
+    outlet: str
+    published: str | None
+
+
+class Whole(NamedTuple):
+    """What matching any part of a corpus needs from the whole of it."""
+
+    size: int  # entries in the corpus: pair keys are index * size + index
+    lex: MeasureLexicon
+    names: dict[str, str]  # actor name -> the name claims are grouped by
+
+
 def _reconcile_story(
-    story: str, items: list[Item], n: int, lex: MeasureLexicon, processes: int | None
+    story: str, entries: list[Entry], whole: Whole, processes: int | None
 ) -> tuple[list[RelationRow], list[Fact]]:
-    """Relations and facts among the claims of one story (`n`: claims in the corpus), unit
+    """Relations and facts among the claims of one story, unit
     family by unit family: no link joins two families (every block, pool, sibling, figure
     and frame is of one family), so each family is matched on its own, in worker
     processes when the story is large (workers.py). Relations come in the order one pass
     over the whole story would find them (_runs)."""
-    groups: dict[str, list[Item]] = defaultdict(list)
-    for it in items:
-        groups[it.family].append(it)
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        groups[entry.family].append(entry)
     runs: list[tuple[tuple[int, int], list[RelationRow]]] = []
     facts: list[Fact] = []
     for found, family_facts in map_groups(
-        partial(_match_family, n=n, lex=lex), list(groups.values()), processes
+        partial(_match_family, whole=whole), list(groups.values()), processes
     ):
         runs.extend(found)
         facts.extend(family_facts)  # put in corpus order with every story's (_reconcile)
@@ -191,10 +216,10 @@ def _reconcile_story(
     return relations, [replace(f, story=story, id=content_id("f", story, f.id)) for f in facts]
 
 
-def _match_family(
-    items: list[Item], *, n: int, lex: MeasureLexicon
-) -> tuple[list[RelationRow], list[Fact]]:
-    """Relations and facts among claims of one story and one unit family."""
+def _match_family(entries: list[Entry], *, whole: Whole) -> tuple[list, list[Fact]]:
+    """Relations (in runs, see _runs) and facts among claims of one story and one family."""
+    n, lex = whole.size, whole.lex
+    items = _items(entries, lex, whole.names)
     relations: dict[int, RelationRow] = {}
     # pairs judged apart only for want of evidence (see compare.Verdict.weak), and pairs
     # judged on one measure holding the other's words: a later link may judge them again
@@ -296,18 +321,12 @@ def _may_override(pair: int, link: str, narrow: set[int], weak: set[int]) -> boo
     return (link == FIGURE and pair in narrow) or (link == FRAME_LINK and pair in weak)
 
 
-def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:
-    items: list[Item] = []
+def _entries(analyses: Sequence[Analysis]) -> list[Entry]:
+    """The claims reconcile may match, in corpus order: each once, with a finite figure and
+    words saying what it measures."""
+    entries: list[Entry] = []
     seen: set[str] = set()
-    keys: dict[tuple, MeasureKey] = {}  # measure phrases repeat across a corpus
-    names = _fold_actor_names(
-        name for a in analyses for c in a.claims for name in (c.subject, c.object) if name
-    )
-    # units, actor names and pairs of them repeat across a corpus: each is worked out once,
-    # and claims with the same actors share one roles tuple and one actor set
-    families: dict[str, str] = {}
-    dropped: dict[tuple[str, str], tuple[str, ...]] = {}  # (phrase, name) -> words it drops
-    cast: dict[tuple, tuple[tuple[str | None, str | None], frozenset[str]]] = {}
+    families: dict[str, str] = {}  # units repeat across a corpus: each is folded once
     for analysis in analyses:
         outlet = (
             analysis.meta.outlet or os.path.basename(analysis.document.path) or analysis.document.id
@@ -322,41 +341,56 @@ def _items(analyses: Sequence[Analysis], lex: MeasureLexicon) -> list[Item]:
             phrase = claim.measure or claim.counted or ""
             if not phrase.strip():
                 continue  # nothing says what the figure measures: it cannot be matched
-            pair = (claim.subject, claim.object)
-            # keyed by the actor words that drop a word of the phrase, not by the actors:
-            # the same key, found once per phrase rather than once per pair of actors
-            drop = ()
-            for name in pair:
-                if name:
-                    found = dropped.get((phrase, name))
-                    if found is None:
-                        found = dropped[(phrase, name)] = tuple(
-                            w for w in _actor_words(name) if lex.drops(phrase, w)
-                        )
-                    drop += found
-            cache_key = (phrase, family, drop)
-            key = keys.get(cache_key)
-            if key is None:
-                key = keys[cache_key] = lex.key(phrase, family, drop=drop)
-            if not key.base:
-                continue
-            if pair not in cast:
-                roles = (names.get(pair[0] or ""), names.get(pair[1] or ""))
-                cast[pair] = (roles, frozenset(a for a in roles if a))
-            roles, actors = cast[pair]
-            items.append(
-                make_item(
-                    claim,
-                    key,
-                    family,
-                    outlet,
-                    lex,
-                    roles,
-                    index=len(items),
-                    published=analysis.meta.published,
-                    actors=actors,
-                )
+            entries.append(
+                Entry(len(entries), claim, family, phrase, outlet, analysis.meta.published)
             )
+    return entries
+
+
+def _items(entries: Sequence[Entry], lex: MeasureLexicon, names: dict[str, str]) -> list[Item]:
+    """An Item per entry whose measure has a canonical base, indexed by the entry's place."""
+    items: list[Item] = []
+    keys: dict[tuple, MeasureKey] = {}  # measure phrases repeat across a corpus
+    # actor names and pairs of them repeat across a corpus: each is worked out once, and
+    # claims with the same actors share one roles tuple and one actor set
+    dropped: dict[tuple[str, str], tuple[str, ...]] = {}  # (phrase, name) -> words it drops
+    cast: dict[tuple, tuple[tuple[str | None, str | None], frozenset[str]]] = {}
+    for index, claim, family, phrase, outlet, published in entries:
+        pair = (claim.subject, claim.object)
+        # keyed by the actor words that drop a word of the phrase, not by the actors:
+        # the same key, found once per phrase rather than once per pair of actors
+        drop = ()
+        for name in pair:
+            if name:
+                found = dropped.get((phrase, name))
+                if found is None:
+                    found = dropped[(phrase, name)] = tuple(
+                        w for w in _actor_words(name) if lex.drops(phrase, w)
+                    )
+                drop += found
+        cache_key = (phrase, family, drop)
+        key = keys.get(cache_key)
+        if key is None:
+            key = keys[cache_key] = lex.key(phrase, family, drop=drop)
+        if not key.base:
+            continue
+        if pair not in cast:
+            roles = (names.get(pair[0] or ""), names.get(pair[1] or ""))
+            cast[pair] = (roles, frozenset(a for a in roles if a))
+        roles, actors = cast[pair]
+        items.append(
+            make_item(
+                claim,
+                key,
+                family,
+                outlet,
+                lex,
+                roles,
+                index=index,
+                published=published,
+                actors=actors,
+            )
+        )
     return items
 
 
