@@ -238,10 +238,11 @@ def reconcile_store(
     settings: Settings,
     skipped: Sequence[Skipped] = (),
     entities: Sequence[Entity] = (),
+    processes: int | None = 1,
 ) -> tuple[int, int]:
     """Reconcile every document in the store (not only this run's) and save the result with
     a run record. Claims are read back in blocks without texts or other extractions.
-    Returns (documents covered, facts)."""
+    `processes`: as for `reconcile.reconcile`. Returns (documents covered, facts)."""
     from .reconcile import gc_paused, group_texts, load_lexicon, reconcile_rows
     from .reconcile.actors import cast_stories
     from .store import stream
@@ -254,7 +255,9 @@ def reconcile_store(
         stories = cast_stories(stories, stream.named_entities(store), analyses)
         lexicon = load_lexicon(settings.lexicon_dirs)
         # relations stay rows: only stored, never read here (millions at a million claims)
-        relations, facts = reconcile_rows(analyses, lexicon=lexicon, stories=stories)
+        relations, facts = reconcile_rows(
+            analyses, lexicon=lexicon, stories=stories, processes=processes
+        )
         store.save_reconciliation(
             Corpus(
                 analyses=analyses,

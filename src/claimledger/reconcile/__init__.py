@@ -106,12 +106,14 @@ def reconcile(
     *,
     lexicon: MeasureLexicon | None = None,
     stories: Sequence[Story] | None = None,
-    processes: int | None = None,
+    processes: int | None = 1,
 ) -> tuple[tuple[Relation, ...], tuple[Fact, ...]]:
     """Relations between claims that could be about the same fact, and the facts they form,
     story by story (`stories` as `group` gives them; found here when not given). A large
-    story is matched in up to `processes` worker processes (default: the usable cores);
-    the result is the same whatever their number."""
+    story is matched in up to `processes` worker processes (None: the usable cores); the
+    result is the same whatever their number. One by default: a forked worker copies
+    the pages of every claim it reads, and at a million claims two processes' memory
+    passed 4 GB (docs/SCALING.md)."""
     rows, facts = reconcile_rows(analyses, lexicon=lexicon, stories=stories, processes=processes)
     relations = tuple(Relation(a=a, b=b, type=t, reason=why) for a, b, t, why in rows)
     return relations, facts
@@ -122,7 +124,7 @@ def reconcile_rows(
     *,
     lexicon: MeasureLexicon | None = None,
     stories: Sequence[Story] | None = None,
-    processes: int | None = None,
+    processes: int | None = 1,
 ) -> tuple[list[tuple[str, str, str, str]], tuple[Fact, ...]]:
     """`reconcile` with the relations as (a, b, type, reason) tuples (`RelationRow`s, or
     plain tuples when a worker process found them), in the same order: for callers that

@@ -7,6 +7,11 @@ first bin itself while forked workers match the others. Workers are forked, not 
 they inherit the claims as the parent built them, and only their results (runs of
 relations as plain tuples, facts) come back. The result is the same, in the same order, whatever the
 number of processes: each group's result is computed the same way wherever it runs.
+
+The cost is memory: a forked worker copies every page of the parent's heap it writes to,
+and merely reading a claim writes its reference count, so a worker matching half the
+families of a million claims holds a copy of most of them. reconcile() therefore matches
+in one process unless asked for more (docs/SCALING.md has the figures).
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ def map_groups(
     groups: Sequence[Sequence],
     processes: int | None = None,
 ) -> list[tuple[list, list]]:
-    """[match(g) for g in groups], in up to `processes` processes (default: the usable
+    """[match(g) for g in groups], in up to `processes` processes (None: the usable
     cores) when the groups hold PARALLEL_MIN items or more. `match` returns (runs of
     relations: (place, rows of tuples), facts)."""
     global _TASK
@@ -89,5 +94,7 @@ def _match_bin(indices: list[int]) -> dict[int, tuple[list, list]]:
     out = {}
     for i in indices:
         runs, facts = match(groups[i])
-        out[i] = ([(place, [tuple(r) for r in rows]) for place, rows in runs], facts)
+        for k, (place, rows) in enumerate(runs):  # in place: one run's rows copied at a time
+            runs[k] = (place, [tuple(r) for r in rows])
+        out[i] = (runs, facts)
     return out
