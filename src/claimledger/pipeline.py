@@ -238,11 +238,12 @@ def reconcile_store(
     settings: Settings,
     skipped: Sequence[Skipped] = (),
     entities: Sequence[Entity] = (),
+    processes: int | None = 1,
 ) -> tuple[int, int]:
     """Reconcile every document in the store (not only this run's) and save the result with
     a run record. Claims are read back in blocks without texts or other extractions.
-    Returns (documents covered, facts)."""
-    from .reconcile import gc_paused, group_texts, load_lexicon, reconcile
+    `processes`: as for `reconcile.reconcile`. Returns (documents covered, facts)."""
+    from .reconcile import gc_paused, group_texts, load_lexicon, reconcile_rows
     from .reconcile.actors import cast_stories
     from .store import stream
 
@@ -253,16 +254,19 @@ def reconcile_store(
         analyses = tuple(a for block in stream.claim_blocks(store) for a in block)
         stories = cast_stories(stories, stream.named_entities(store), analyses)
         lexicon = load_lexicon(settings.lexicon_dirs)
-        relations, facts = reconcile(analyses, lexicon=lexicon, stories=stories)
+        # relations stay rows: only stored, never read here (millions at a million claims)
+        relations, facts = reconcile_rows(
+            analyses, lexicon=lexicon, stories=stories, processes=processes
+        )
         store.save_reconciliation(
             Corpus(
                 analyses=analyses,
                 entities=tuple(entities),
-                relations=relations,
                 facts=facts,
                 skipped=tuple(skipped),
                 stories=stories,
-            )
+            ),
+            relation_rows=relations,
         )
     return len(analyses), len(facts)
 

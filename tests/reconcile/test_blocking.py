@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimledger.reconcile import reconcile
+from claimledger.reconcile import reconcile, reconcile_rows
 from claimledger.reconcile.blocking import FULL, WINDOW
 from reconcile.builders import by_docs, claim
 
@@ -69,3 +69,13 @@ def test_blocking_claims_naming_one_actor_meet_few_of_a_large_pool():
     ]
     assert touching
     assert len(touching) <= len(partial) * (WINDOW + FULL)
+
+
+def test_blocking_relation_rows_are_the_relations_in_order():
+    claims = [claim(0.40, "share of oil imports", doc=f"d{i}") for i in range(6)]
+    claims.append(claim(0.65, "share of oil imports", doc="dx"))
+    analyses = by_docs(*claims)
+    relations, facts = reconcile(analyses)
+    rows, row_facts = reconcile_rows(analyses)
+    assert [(r.a, r.b, r.type, r.reason) for r in relations] == [tuple(r) for r in rows]
+    assert row_facts == facts

@@ -173,3 +173,20 @@ def test_sqlite_version_2_store_is_migrated_to_story_casts(tmp_path):
         columns = {r[1] for r in s.conn.execute("PRAGMA table_info(stories)")}
         assert "cast" in columns
         assert all(story.actor is None for story in s.load_corpus().stories)
+
+
+def test_sqlite_relation_rows_are_numbered_after_the_corpus_relations(store):
+    corpus = sample_corpus()
+    assert corpus.relations
+    for analysis in corpus.analyses:
+        store.save_analysis(analysis)
+    extra = [(r.b, r.a, r.type, f"again: {r.reason}") for r in corpus.relations]
+    store.save_reconciliation(corpus, relation_rows=iter(extra))
+    seqs = [r[0] for r in store.conn.execute("SELECT seq FROM relations ORDER BY seq")]
+    assert seqs == list(range(2 * len(corpus.relations)))
+    loaded = store.load_corpus().relations
+    assert loaded[: len(corpus.relations)] == corpus.relations
+    assert [(r.a, r.b, r.type, r.reason) for r in loaded[len(corpus.relations) :]] == extra
+    # a second reconciliation replaces them all, numbered from 0 again
+    store.save_reconciliation(replace(corpus, relations=()), relation_rows=extra[:1])
+    assert [r[0] for r in store.conn.execute("SELECT seq FROM relations")] == [0]

@@ -66,6 +66,17 @@ def make_blocks(items: Sequence[Item]) -> dict[BlockKey, list[Item]]:
 def candidates(blocks: dict[BlockKey, list[Item]], siblings) -> Iterator[Candidate]:
     """Every pair worth a verdict. `siblings(base_text)` gives the canonical base phrases of
     related measures."""
+    for _, pairs in candidate_runs(blocks, siblings):
+        yield from pairs
+
+
+def candidate_runs(
+    blocks: dict[BlockKey, list[Item]], siblings
+) -> Iterator[tuple[BlockKey | None, Iterator[Candidate]]]:
+    """`candidates` in runs, in the same order: each block with the pairs found from it,
+    then (None, the same-figure pairs). A caller matching part of a corpus at a time
+    (reconcile._match_family) knows from the runs where each relation falls in the
+    order of the whole."""
     # the claims of blocks naming more actors than a partial block: per (measure, actor) for
     # blocks naming one actor, per measure for blocks naming none
     wider: dict[tuple, list[Item]] = defaultdict(list)
@@ -83,28 +94,33 @@ def candidates(blocks: dict[BlockKey, list[Item]], siblings) -> Iterator[Candida
     narrower = _narrower(bases)
 
     for key, items in blocks.items():
-        yield from _within(items)
-        family, aspect, base, actors = key
-        # a claim naming fewer actors may be about the same fact as one naming those and
-        # more; one naming none, about any fact of its measure
-        if len(actors) < 2:
-            pool = wider.get((family, aspect, base, *actors), ())
-            yield from _across(items, pool, SAME, one_way=True)
-        # sibling measures over the same actors, each pair of blocks once
-        base_text = items[0].key.base_text
-        for sibling_text in siblings(base_text):
-            if sibling_text <= base_text:
-                continue
-            for sibling_base in by_text.get((family, aspect, sibling_text), ()):
-                other = blocks.get((family, aspect, sibling_base, actors))
-                if other:
-                    yield from _across(items, other, SIBLING)
-        for narrow in narrower.get((family, aspect, base), ()):
-            other = blocks.get((family, aspect, narrow, actors))
-            if other:
-                yield from _across(items, other, NARROWER)
+        yield key, _from_block(key, items, blocks, wider, by_text, narrower, siblings)
     # last, so a pair already judged on its measure keeps that verdict
-    yield from _same_figures(blocks)
+    yield None, _same_figures(blocks)
+
+
+def _from_block(key, items, blocks, wider, by_text, narrower, siblings) -> Iterator[Candidate]:
+    """The pairs found from one block (see `candidates`)."""
+    yield from _within(items)
+    family, aspect, base, actors = key
+    # a claim naming fewer actors may be about the same fact as one naming those and
+    # more; one naming none, about any fact of its measure
+    if len(actors) < 2:
+        pool = wider.get((family, aspect, base, *actors), ())
+        yield from _across(items, pool, SAME, one_way=True)
+    # sibling measures over the same actors, each pair of blocks once
+    base_text = items[0].key.base_text
+    for sibling_text in siblings(base_text):
+        if sibling_text <= base_text:
+            continue
+        for sibling_base in by_text.get((family, aspect, sibling_text), ()):
+            other = blocks.get((family, aspect, sibling_base, actors))
+            if other:
+                yield from _across(items, other, SIBLING)
+    for narrow in narrower.get((family, aspect, base), ()):
+        other = blocks.get((family, aspect, narrow, actors))
+        if other:
+            yield from _across(items, other, NARROWER)
 
 
 def distinctive(item: Item) -> bool:

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..extract.frame import event_class
 from ..models import Claim, Period, RelationType
@@ -209,8 +210,9 @@ def _written_number(value_text: str) -> tuple[float | None, int]:
 # -- verdicts --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+# a named tuple, not a frozen dataclass: one is made per compared pair (millions at scale),
+# and a frozen dataclass costs several times as much to make
+class Verdict(NamedTuple):
     type: RelationType
     reason: str
     # judged apart only for want of evidence (no actors, a vague or related measure): matching

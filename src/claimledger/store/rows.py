@@ -77,6 +77,8 @@ INSERT INTO events (id, doc_id, seq, start, "end", text, date, date_text)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 """
 INSERT_RELATION = "INSERT INTO relations (seq, a, b, type, reason) VALUES (?, ?, ?, ?, ?)"
+# numbered by SQLite: max(seq) + 1 (seq is the table's rowid)
+APPEND_RELATION = "INSERT INTO relations (a, b, type, reason) VALUES (?, ?, ?, ?)"
 INSERT_FACT = """
 INSERT INTO facts (id, seq, measure, subject, object, unit, verdict, reason, primary_sources,
     independent_confirmations, unattributed_outlets, story, label)

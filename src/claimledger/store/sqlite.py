@@ -11,6 +11,7 @@ import json
 import logging
 import re
 import sqlite3
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
 from importlib.resources import files
@@ -125,9 +126,13 @@ class Store:
             raise StoreError(self.path, f"cannot save document {doc.path}: {e}") from e
         log.debug("saved %s (%s) to %s", doc.path, doc_id, self.path)
 
-    def save_reconciliation(self, corpus: Corpus) -> None:
+    def save_reconciliation(
+        self, corpus: Corpus, *, relation_rows: Iterable[tuple[str, str, str, str]] = ()
+    ) -> None:
         """Replace relations and facts with the corpus's, upsert its entities and record the
-        run, in one transaction. Documents are saved one by one with `save_analysis`."""
+        run, in one transaction. Documents are saved one by one with `save_analysis`.
+        `relation_rows`: (a, b, type, reason) tuples stored after the corpus's relations, for
+        a caller that never made `Relation`s of them (reconcile.reconcile_rows)."""
         try:
             with self.conn:
                 c = self.conn
@@ -146,6 +151,7 @@ class Store:
                     rows.INSERT_RELATION,
                     (rows.relation_row(i, r) for i, r in enumerate(corpus.relations)),
                 )
+                _append_relations(c, relation_rows, len(corpus.relations))
                 c.executemany(
                     rows.INSERT_FACT, (rows.fact_row(i, f) for i, f in enumerate(corpus.facts))
                 )
@@ -308,6 +314,19 @@ class Store:
             return self.conn.execute(sql, params)
         except sqlite3.Error as e:
             raise StoreError(self.path, f"query failed: {e}") from e
+
+
+def _append_relations(c: sqlite3.Connection, found: Iterable[tuple], seq: int) -> None:
+    """Store (a, b, type, reason) rows as relations `seq`, `seq` + 1, ... The first is given
+    its seq; SQLite numbers each later one max(seq) + 1 itself (seq is the rowid), so the
+    rows go to executemany as they are, with no tuple made per row for its number: at
+    millions of relations that is seconds."""
+    rest = iter(found)
+    first = next(rest, None)
+    if first is None:
+        return
+    c.execute(rows.INSERT_RELATION, (seq, *first))
+    c.executemany(rows.APPEND_RELATION, rest)
 
 
 def _prepare(conn: sqlite3.Connection) -> None:
