@@ -139,7 +139,7 @@ def settle_heap() -> None:
     alive now (modules, templates, the server) out of the collector's sight (gc.freeze).
 
     A full collection holds the GIL, so every request in flight waits for it; over the ~40k
-    objects a serving process holds after its imports it took 30 ms of CPU (76-565 ms of
+    objects a serving process holds after its imports it took 28-50 ms of CPU (76-565 ms of
     wall time under load on the shared machine). Frozen, it walks only what requests
     allocated since. Garbage made later is collected as before; nothing alive now was ever
     going to be freed."""
