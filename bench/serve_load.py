@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/serve_load.py [--documents 1408] [--clients 50 200] [--seconds 30]
                                          [--db STORE] [--think 4] [--identity] [--stagger]
+                                         [--reference]
 
 Builds a store of `--documents` synthetic articles (bench/synthetic.py claims and about 4 KB
 of words with prose-like frequencies each, reconciled into facts) unless `--db` names one, starts `claimledger serve` on it
@@ -31,7 +32,15 @@ for alone), the 99th percentile of each request's latency over its own page's al
 the load adds, whatever the page's size: ledger.json, gzipped, is 90 times the median
 page's bytes), and the server's resident memory before, at its highest, and after. Issue
 12's targets: 50 clients p99 within 20x of a single request's with 0 errors, 200 clients 0
-errors, memory flat.
+errors, memory flat. A second line says where the p99 comes from: the p99 of requests begun
+after the first second (without the start burst) and the p99 of each kind of page (searches,
+the report, ledger.json).
+
+`--reference` runs the same clients, mix and bodies against a bare server instead: a
+single-threaded asyncio loop in its own process that answers each page with the bytes our
+server sent for it (fetched once, same headers that matter), doing nothing else. Its
+figures are the floor this machine and these clients set -- what any server written in
+Python would at best get here -- so the distance between the two lines is the server's part.
 Everything stays on 127.0.0.1 and ends when the runs do.
 """
 
@@ -39,6 +48,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import pickle
 import random
 import statistics
 import subprocess
@@ -159,7 +169,7 @@ async def client(port, mix, until, think, rng, out, errors, accept, stagger=Fals
                 conn[1].close()
             conn = None
         else:
-            out.append((path, elapsed))
+            out.append((path, t0, elapsed))
         await asyncio.sleep(rng.uniform(0, think))
     if conn is not None:
         conn[1].close()
@@ -224,41 +234,97 @@ async def run(port, pid, mix, clients, seconds, think, base, accept, stagger) ->
     await watcher
     after = rss_mib(pid)
     nan = float("nan")
-    latencies = [dt for _, dt in out] or [nan]
+    latencies = [dt for _, _, dt in out] or [nan]
     single = statistics.median(base.values())
     print(
         f"clients={clients} seconds={seconds:g} requests={len(out)} errors={len(errors)}"
         f" req_per_s={len(out) / seconds:.1f} p50_ms={1000 * p(latencies, 0.5):.1f}"
         f" p99_ms={1000 * p(latencies, 0.99):.1f}"
         f" p99_over_single={p(latencies, 0.99) / single:.1f}"
-        f" p99_over_own_page={p([dt / base[path] for path, dt in out] or [nan], 0.99):.1f}"
+        f" p99_over_own_page={p([dt / base[path] for path, _, dt in out] or [nan], 0.99):.1f}"
         f" rss_mib before={before:.1f} max={max(samples, default=after):.1f} after={after:.1f}",
         flush=True,
     )
+    print(f"  where: {breakdown(out)}", flush=True)
     for e in sorted(set(errors))[:10]:
         print(f"  error: {e}")
 
 
+def kind(path: str) -> str:
+    return {"/": "report", "/ledger.json": "ledger"}.get(path, "search")
+
+
+def breakdown(out: list) -> str:
+    """p99 without the start burst (requests begun in the first second), then each kind
+    of page's count and p99: which requests the p99 is made of."""
+    if not out:
+        return "no requests"
+    start = min(t0 for _, t0, _ in out)
+    steady = [dt for _, t0, dt in out if t0 - start >= 1.0]
+    parts = [f"after_1s p99_ms={1000 * p(steady, 0.99):.1f} (n={len(steady)})" if steady else ""]
+    for name in ("search", "report", "ledger"):
+        times = [dt for path, _, dt in out if kind(path) == name]
+        if times:
+            parts.append(f"{name} n={len(times)} p99_ms={1000 * p(times, 0.99):.1f}")
+    return " ".join(x for x in parts if x)
+
+
 def start_server(db: Path) -> tuple[subprocess.Popen, int]:
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "claimledger",
-            "serve",
-            "--db",
-            str(db),
-            "--host",
-            HOST,
-            "--port",
-            "0",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    return _start(["-m", "claimledger", "serve", "--db", str(db), "--host", HOST, "--port", "0"])
+
+
+def _start(args: list[str]) -> tuple[subprocess.Popen, int]:
+    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, text=True)
     line = proc.stdout.readline()  # "serving DB on http://127.0.0.1:PORT/ (Ctrl-C stops)"
     port = int(line.split(f"http://{HOST}:")[1].split("/")[0])
     return proc, port
+
+
+async def capture(port: int, mix: list[str], accept: str) -> dict[str, bytes]:
+    """Each page as our server answers it, as a whole HTTP response to replay: its status,
+    the headers the clients read, its body (gzipped when it came so)."""
+    reader, writer = await asyncio.open_connection(HOST, port)
+    replies = {}
+    for path in mix:
+        status, body, gzipped = await fetch(reader, writer, port, path, accept)
+        head = f"HTTP/1.1 {status} -\r\nContent-Length: {len(body)}\r\n"
+        head += "Content-Encoding: gzip\r\n" if gzipped else ""
+        replies[path] = head.encode() + b"\r\n" + body
+    writer.close()
+    return replies
+
+
+def start_reference(replies: dict[str, bytes], folder: Path) -> tuple[subprocess.Popen, int]:
+    """The bare server (`--serve-reference`) in its own process, replaying `replies`."""
+    path = folder / "replies.pickle"
+    path.write_bytes(pickle.dumps(replies))
+    return _start([__file__, "--serve-reference", str(path)])
+
+
+def serve_reference(replies_path: Path) -> None:
+    """Answer every request on one asyncio loop with the captured bytes for its path, on
+    keep-alive connections, and nothing else: no parsing past the request line."""
+    replies = pickle.loads(replies_path.read_bytes())
+    missing = b"HTTP/1.1 404 -\r\nContent-Length: 0\r\n\r\n"
+
+    async def handle(reader, writer) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                path = head.split(b" ", 2)[1].decode("latin-1")
+                writer.write(replies.get(path, missing))
+                await writer.drain()
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
+            pass
+        finally:
+            writer.close()
+
+    async def main() -> None:
+        server = await asyncio.start_server(handle, HOST, 0, backlog=1024)
+        print(f"serving on http://{HOST}:{server.sockets[0].getsockname()[1]}/", flush=True)
+        await server.serve_forever()
+
+    asyncio.run(main())
 
 
 def main() -> None:
@@ -270,7 +336,14 @@ def main() -> None:
     ap.add_argument("--db", type=Path)
     ap.add_argument("--identity", action="store_true", help="no Accept-Encoding: gzip")
     ap.add_argument("--stagger", action="store_true", help="each client starts 0-think s in")
+    ap.add_argument(
+        "--reference", action="store_true", help="the same load against a bare server: the floor"
+    )
+    ap.add_argument("--serve-reference", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.serve_reference:
+        serve_reference(args.serve_reference)
+        return
     accept = "" if args.identity else ACCEPT
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db
@@ -283,6 +356,12 @@ def main() -> None:
         try:
             mix = pages(db)
             asyncio.run(alone(port, mix, accept, repeat=1))  # warm: renders the report, ledger.json
+            if args.reference:
+                replies = asyncio.run(capture(port, mix, accept))
+                proc.terminate()
+                proc.wait(timeout=30)
+                proc, port = start_reference(replies, Path(tmp))
+                print("reference: a bare asyncio server replaying the same bytes")
             base = asyncio.run(alone(port, mix, accept, repeat=3))
             alone_ms = sorted(1000 * v for v in base.values())
             print(

@@ -476,7 +476,7 @@ def serve(db: Path, host: str, port: int) -> None:
     Example:
       claimledger serve --db out/ledger.sqlite --port 8765
     """
-    from .serve import make_server
+    from .serve import make_server, settle_heap
     from .store import Store
 
     with Store.open(db) as store:
@@ -486,6 +486,7 @@ def serve(db: Path, host: str, port: int) -> None:
             raise click.ClickException(
                 f"cannot listen on {host}:{port}: {exc.strerror or exc}; pick another --port"
             ) from exc
+        settle_heap()  # this process only serves from here on
         click.echo(f"serving {db} on {server.url} (Ctrl-C stops)")
         try:
             server.serve_forever()

@@ -135,3 +135,23 @@ def test_serve_idle_connections_hold_no_worker_and_are_closed(short_timeout_serv
     finally:
         for sock in idle:
             sock.close()
+
+
+def test_serve_settle_heap_hides_startup_objects_but_still_frees_later_garbage():
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    try:
+        serve_module.settle_heap()
+        assert gc.get_freeze_count() > 0  # what was alive at setup is out of the collector's walk
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle: only the collector can free it
+        gone = weakref.ref(a)
+        del a, b
+        gc.collect()
+        assert gone() is None
+    finally:
+        gc.unfreeze()
