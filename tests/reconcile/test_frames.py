@@ -90,6 +90,13 @@ def test_frames_two_unnamed_sources_of_one_article_are_not_a_total_and_its_part(
     assert found[frozenset((high.id, other.id))] == "conflict"
 
 
+def test_frames_a_toll_of_one_states_people_conflicts_whoever_caused_it():
+    a = replace(count(34, "d1"), subject="Ruritania", object="Borduria")
+    b = replace(count(31, "d2"), subject="Ruritania", object="Syldavia")
+    found, _ = verdicts(a, b)
+    assert found[frozenset((a.id, b.id))] == "conflict"
+
+
 def test_frames_one_source_raising_its_count_is_a_revision():
     a = count(63, "d1", source="the defence ministry")
     b = count(89, "d2", source="the defence ministry", revision=True)

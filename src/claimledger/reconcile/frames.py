@@ -325,9 +325,14 @@ def _later_larger(a: Item, b: Item) -> Item | None:
 
 
 def _set_against(a: Item, b: Item) -> bool:
-    """Whether the two counts are evidently of one set: both name the same actors, or two
-    different sources, one of them named, give them."""
+    """Whether the two counts are evidently of one set: both name the same actors, or, for
+    a toll, whose people they are (who caused it is told differently: "killed by Syrian
+    fire", "killed in an air strike"), or two different sources, one of them named, give
+    them."""
     if a.actors and a.actors == b.actors:
+        return True
+    casualty = a.event in lexicons.words("predicates", "casualty_classes")
+    if casualty and a.event == b.event and a.roles[0] and a.roles[0] == b.roles[0]:
         return True
     va, vb = _voice(a), _voice(b)
     return (a.claim.source_named or b.claim.source_named) and va != vb
