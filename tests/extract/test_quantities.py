@@ -98,7 +98,6 @@ def test_quantities_distances_and_durations(nlp, make_document, text, value, uni
         "In 2012 the council met again on 4 May to discuss the bridge.",
         "The mayor first saw the plans 19 years ago at a conference.",
         "The two countries signed the first accord in the capital.",
-        "Thousands of people marched through the old town on Sunday.",
         "Priorities of the plan:\n\n1. a) Better roads for the villages,\n\n2. b) Cleaner water.",
         "The smuggler was deported five times before the trial began.",
         "She pays several hundred dollars a term for the evening course.",
@@ -108,8 +107,40 @@ def test_quantities_distances_and_durations(nlp, make_document, text, value, uni
         "Sales slowed in the first half of 2022 across the region.",
     ],
 )
-def test_quantities_dates_list_markers_and_vague_numbers_are_not_claims(nlp, make_document, text):
+def test_quantities_dates_list_markers_and_ages_are_not_claims(nlp, make_document, text):
     assert analyse(nlp, make_document, text).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "high", "unit", "measure"),
+    [
+        # a vague amount is a figure a reader can dispute: its order of magnitude
+        (
+            "Thousands of people marched through the old town on Sunday.",
+            1e3,
+            1e4,
+            "count",
+            "people",
+        ),
+        (
+            "The aide spent tens of thousands of dollars on flights.",
+            1e4,
+            1e5,
+            "USD",
+            "value of spend",
+        ),
+    ],
+)
+def test_quantities_vague_amounts_are_claims_over_their_order_of_magnitude(
+    nlp, make_document, text, value, high, unit, measure
+):
+    (claim,) = analyse(nlp, make_document, text).claims
+    assert (claim.value, claim.value_high, claim.unit, claim.measure) == (
+        value,
+        high,
+        unit,
+        measure,
+    )
 
 
 def test_quantities_no_claims_from_page_chrome(nlp, make_document):

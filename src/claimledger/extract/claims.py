@@ -18,8 +18,9 @@ from . import attribution
 from . import cues as lexicons
 from .attribution import Cue
 from .frame import Frame, event_class, read_frame, through_rate
+from .kinds import VAGUE, find_quantities
 from .periods import PeriodCue, find_cues
-from .quantities import Figure, find_figures
+from .quantities import Figure
 from .quotes import quoted_spans
 from .roles import Actors, find_roles, named_agent, owner_state, state_leader
 from .sentences import doc_text, sentences
@@ -41,7 +42,10 @@ def find_claims(
 
     `ref_year` ends open periods ("since 2016"); `doc_date`, the document's own date when
     known, places relative ones ("last year", "in November")."""
-    figures = find_figures(sdoc, chrome)
+    # vague amounts ("tens of thousands of dollars", "millions of people") are figures a
+    # reader can dispute; the quantity layer's other kinds (ages, times that place an event,
+    # a "one" that is a determiner) are not claims
+    figures = [f for f in find_quantities(sdoc, chrome) if f.kind in (None, VAGUE)]
     if not figures:
         return []
     sents = sentences(sdoc)
@@ -237,6 +241,10 @@ def _measured(sdoc, fig: Figure, chain):
     the noun a unit modifies ("700-kilometer border"), the counted noun."""
     anchor = sdoc[fig.anchor]
     if fig.unit == "count":
+        if fig.kind == VAGUE:
+            # "dozens of protesters": the noun after "of" is what the vague number counts
+            thing = [p for c in anchor.children if c.lower_ == "of" for p in c.children]
+            return next((p for p in thing if p.pos_ in ("NOUN", "PROPN")), anchor)
         return anchor
     for tok in (anchor, anchor.head):
         for c in tok.children:
