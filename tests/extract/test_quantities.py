@@ -212,3 +212,10 @@ def test_quantities_user_lexicon_adds_counted_states_and_measured_durations(nlp,
         lengths = [(f.value, f.unit) for f in find_figures(delay)]
     assert counted == [(2400, "count", "killed and wounded")]
     assert lengths == [(9, "months")]
+
+
+def test_quantities_a_year_then_an_amount_is_no_range(nlp, make_document):
+    text = "The fund grew from $4.2 million in 2019 to $6.8 million the next year."
+    claims = analyse(nlp, make_document, text).claims
+    assert sorted(c.value for c in claims) == [4_200_000, 6_800_000]
+    assert all(c.value_high is None for c in claims)

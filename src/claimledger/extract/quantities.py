@@ -285,6 +285,8 @@ def _range(sdoc, a: Amount, lex) -> tuple[Amount, Amount | None]:
     other = amounts.read_amount(sdoc, j + 1, lex)
     if other is None or other.spelled != a.spelled:
         return a, None
+    if a.unit is None and other.unit is not None and counts.year_like(sdoc, a):
+        return a, None  # "from $8.3 million in 2011 to $10.1 million": a year, then an amount
     if (
         link == "or"
         and not sdoc[j - 1].text.endswith("-")
