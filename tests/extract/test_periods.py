@@ -301,3 +301,15 @@ def test_periods_the_base_of_a_change_is_not_its_time():
 def test_periods_this_month_is_the_documents_month():
     cues = find_cues("Prices rose 3% this month.", 0, "2025", "2025-06-10")
     assert [(c.period.start, c.period.end) for c in cues] == [("2025-06", "2025-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Some 4,100 cases were logged between Nov. 20 and Feb. 3.", ("2024-11", "2025-02")),
+        ("Some 4,100 cases were logged from 2 January to 9 February.", ("2025-01", "2025-02")),
+    ],
+)
+def test_periods_months_without_years_run_up_to_the_documents_month(text, period):
+    (cue,) = find_cues(text, 0, "2025", "2025-02-10")
+    assert (cue.period.start, cue.period.end) == period

@@ -233,7 +233,18 @@ def _find_cues(
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NOT_A_BASE = r"(?<!from\s)(?<!than\s)(?<!with\s)(?<!from\sthe\s)(?<!than\sthe\s)(?<!with\sthe\s)"
+_ORD = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
 _RELATIVE: list[tuple[re.Pattern[str], str]] = [
+    # "between Dec. 8 and Jan. 12", "from 8 December to 12 January": months without years,
+    # the later one the last of them up to the document's month
+    (
+        re.compile(
+            rf"\b(?:between|from)\s+{_DAY_FIRST}({MONTH_PATTERN}){_ORD}\s+(?:and|to|until|through)"
+            rf"\s+{_DAY_FIRST}({MONTH_PATTERN}){_ORD}\b(?!,?\s*(?:1[89]|20)\d\d)",
+            re.I,
+        ),
+        "between",
+    ),
     # "up 8% from a year earlier", "than the previous year": the base a change is measured
     # against, not the time the figure holds for
     (
@@ -333,6 +344,11 @@ def _relative_cues(
                     m.group(3).lower()
                 ]
                 period = Period(start=str(year), end=str(year + (month - 1 + months) // 12))
+            elif how == "between":
+                first, last = (MONTHS[m.group(k).lower().rstrip(".")] for k in (1, 2))
+                y2 = year if last <= month else year - 1
+                y1 = y2 if first <= last else y2 - 1
+                period = Period(start=f"{y1}-{first:02d}", end=f"{y2}-{last:02d}")
             elif how in ("month", "since"):
                 mon = MONTHS[m.group(1).lower().rstrip(".")]
                 if how == "month" and forward:
