@@ -40,6 +40,8 @@ from extract.test_claims import analyse, claim_for
         ("Gunners shot down 12 out of 40 attack drones, the army said.", 12, "intercepted"),
         # a doer noun does not overrule the verb that says what befell them
         ("Guards detained 30 demonstrators outside the hall.", 30, "arrested"),
+        # a relative clause that reports the event: past the saying, the verb it reports
+        ("The 400 miners the company said it rescued were flown home.", 400, "rescued"),
         # the state a copula gives the counted thing
         ("By noon at least 2,150 villagers were dead, the agency said.", 2150, "killed"),
         ("About 75 fishermen remain missing off the cape.", 75, "missing"),

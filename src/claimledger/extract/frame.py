@@ -187,7 +187,7 @@ def _predicate(fig, chain, noun) -> str | None:
                 return found
         for c in noun.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
-                return _verb_class(c)
+                return _verb_class(_reported(c))
         # "the deaths of 12 guards", "the arrest of 40 students": an event noun the
         # counted noun is the "of" object of
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
@@ -221,6 +221,13 @@ def _part_number(chain):
             head = tok.head
             return head if head.like_num or head.pos_ == "NUM" else None
     return None
+
+
+def _reported(verb):
+    """ "the 8 million people officials said had voted": past a saying, the verb it reports."""
+    if verb.lemma_.lower() not in lexicons.words("reporting_verbs", "verbs"):
+        return verb
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), verb)
 
 
 def _verb_class(verb) -> str:
