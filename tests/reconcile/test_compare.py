@@ -437,3 +437,10 @@ def test_compare_whole_numbers_one_apart_do_not_agree():
     a = claim(48, "pages of the complaint", unit="count", doc="d1", value_text="48-page")
     b = claim(47, "pages of the complaint", unit="count", doc="d2", value_text="47-page")
     assert between(a, b).type == "conflict"
+
+
+def test_compare_an_estimate_written_to_a_decimal_place_keeps_its_precision():
+    # a projection of 60.4% raised to 65.2%: not the same figure "within 10%"
+    a = replace(claim(0.604, "share of inflation", doc="d1", value_text="60.4%"), hedge="estimated")
+    b = claim(0.652, "share of inflation", doc="d2", value_text="65.2%")
+    assert between(a, b).type == "conflict"

@@ -106,9 +106,12 @@ def make_item(
     before, after = _context(claim)
     written = _WORDS.findall(claim.value_text.lower())
     markers = lex.markers
+    # an estimate is read as approximate unless written to a decimal place: "a projection of
+    # 60.4%" states its precision, "an estimated 300" does not
+    estimate = claim.hedge == "estimated" and _written_number(claim.value_text)[1] == 0
     approximate = claim.qualifier == "approximately" or (
         claim.qualifier is None
-        and (claim.hedge == "estimated" or _any(markers.get("approximate"), written + before[-2:]))
+        and (estimate or _any(markers.get("approximate"), written + before[-2:]))
     )
     half = _half_step(claim.value_text, value)
     lo, hi = value - half, value + half
