@@ -15,27 +15,33 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
-# metric -> floor, per group (measured 2026-12-03, commit of this file)
+# metric -> floor, per group (measured 2026-12-03, fourth round; the gold holds the
+# relations its own relations imply, tools/close_gold.py)
 FLOORS = {
     "development": {
-        "claim_recall": 0.78,
+        # 0.80 -> 0.82: vague amounts ("tens of thousands of dollars") are claims
+        "claim_recall": 0.82,
         "non_conflict_respected": 0.99,
-        # 0.15 -> 0.26: rates read as levels of their subject, rate bases, cut-offs within
-        # the day, parts and wholes, levels after verbs of reaching (third round)
-        "conflict_recall": 0.26,
-        "claim_period_acc": 0.58,
-        # 0.25 -> 0.41: the story's lead actor for figures whose sentence names none
-        "claim_actors_acc": 0.41,
+        # 0.26 -> 0.41: floors far below a figure are other tallies, a toll is of one
+        # state's people, unnamed sources are rival voices (fourth round)
+        "conflict_recall": 0.40,
+        "conflict_precision_on_gold_claims": 0.30,
+        # 0.58 -> 0.67: an undated saved page takes its story's year
+        "claim_period_acc": 0.67,
+        # 0.41 -> 0.45: a bare surname tagged as a body still names the story's person
+        "claim_actors_acc": 0.45,
         "outlet_accuracy": 0.95,
         "date_accuracy": 0.92,
     },
     "held out": {
-        "claim_recall": 0.85,
+        # nine stories: the seven held out since the first round and the two whose gold
+        # was written in the fourth (their first contact is in docs/EVALUATION.md)
+        "claim_recall": 0.81,
         "non_conflict_respected": 0.98,
-        "conflict_recall": 0.29,
-        "claim_actors_acc": 0.32,
-        "outlet_accuracy": 0.91,
-        "date_accuracy": 0.91,
+        "conflict_recall": 0.34,
+        "claim_actors_acc": 0.29,
+        "outlet_accuracy": 0.93,
+        "date_accuracy": 0.93,
     },
 }
 
