@@ -313,3 +313,8 @@ def test_periods_this_month_is_the_documents_month():
 def test_periods_months_without_years_run_up_to_the_documents_month(text, period):
     (cue,) = find_cues(text, 0, "2025", "2025-02-10")
     assert (cue.period.start, cue.period.end) == period
+
+
+def test_periods_an_age_over_n_years_is_no_stretch_of_time():
+    for text in ("Some 81% of the dead were over 65 years old.", "Voters over 18 years of age."):
+        assert find_cues(text, 0, "2025", "2025-02-10") == [], text

@@ -148,7 +148,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         "span",
         re.compile(
             rf"\b(?:(?:over|in|during|within)\s+the\s+(?:past|last|previous)|over)\s+{_COUNT}"
-            rf"\s+years\b",
+            # "over 65 years old", "over 18 years of age": an age, not a stretch of time
+            rf"\s+years\b(?!\s+(?:old|of\s+age))",
             re.I,
         ),
     ),
