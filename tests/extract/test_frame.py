@@ -42,6 +42,8 @@ from extract.test_claims import analyse, claim_for
         ("Guards detained 30 demonstrators outside the hall.", 30, "arrested"),
         # a relative clause that reports the event: past the saying, the verb it reports
         ("The 400 miners the company said it rescued were flown home.", 400, "rescued"),
+        # a count restating a share counts the event of what the share is of
+        ("The board said turnout was 38.5%, or 612,400 people.", 612400, "voted"),
         # the state a copula gives the counted thing
         ("By noon at least 2,150 villagers were dead, the agency said.", 2150, "killed"),
         ("About 75 fishermen remain missing off the cape.", 75, "missing"),

@@ -195,7 +195,7 @@ def _predicate(fig, chain, noun) -> str | None:
             if found:
                 return found
         # "8 million voters": no verb says what happened, the noun's own verb does
-        found = doer_class(noun.lemma_)
+        found = doer_class(noun.lemma_) or _restated_event(noun)
         if found:
             return found
     if part is not None:
@@ -221,6 +221,19 @@ def _part_number(chain):
             head = tok.head
             return head if head.like_num or head.pos_ == "NUM" else None
     return None
+
+
+def _restated_event(noun) -> str | None:
+    """ "turnout was 41%, or 8.1 million people": a count restating a figure ("X, or N
+    people") counts the event of what that figure is said of."""
+    first = noun.head
+    if noun.dep_ != "conj" or not any(c.lower_ == "or" for c in first.children):
+        return None
+    verb = first.head
+    if verb.pos_ not in ("VERB", "AUX") or first.dep_ not in ("attr", "dobj"):
+        return None
+    said = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not first)
+    return next((found for c in said if (found := event_class(c.lemma_))), None)
 
 
 def _reported(verb):
