@@ -22,10 +22,10 @@ FLOORS = {
         # 0.80 -> 0.82: vague amounts ("tens of thousands of dollars") are claims
         "claim_recall": 0.82,
         "non_conflict_respected": 0.99,
-        # 0.26 -> 0.41: floors far below a figure are other tallies, a toll is of one
+        # 0.26 -> 0.42: floors far below a figure are other tallies, a toll is of one
         # state's people, unnamed sources are rival voices (fourth round)
-        "conflict_recall": 0.40,
-        "conflict_precision_on_gold_claims": 0.30,
+        "conflict_recall": 0.42,
+        "conflict_precision_on_gold_claims": 0.31,
         # 0.58 -> 0.67: an undated saved page takes its story's year
         "claim_period_acc": 0.67,
         # 0.41 -> 0.45: a bare surname tagged as a body still names the story's person
