@@ -491,7 +491,7 @@ def test_claims_the_duration_of_a_named_or_dated_war(nlp, make_document, text):
         ),
         # titled, and in a state's name
         (
-            "The annual rate of change in Peru's Producer Price Index grew to 7.7% in May.",
+            "In May the annual rate of change in Peru's Producer Price Index climbed to 7.7%.",
             0.077,
             "producer price index",
         ),

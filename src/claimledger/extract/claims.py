@@ -126,7 +126,7 @@ def find_claims(
             subject, obj = _whose_people(subject, obj, frame.predicate, measured, actors)
             measure = _with_predicate(sdoc, fig, measure, frame)
             if measure is None and recent is not None and recent[1] == fig.unit:
-                # "..., and another count put the number at 5.6 million"
+                # "..., and another count put the number at 2 million"
                 measure = recent[0]
                 frame = replace(frame, predicate=frame.predicate or recent[2])
             measure = measure or previous_measure or fig.unit
@@ -430,7 +430,7 @@ def _with_predicate(sdoc, fig: Figure, measure: str | None, frame: Frame) -> str
         return measure
     if frame.subject_noun is not None and measure in (None, "total"):
         noun = through_rate(sdoc[frame.subject_noun])
-        # "put the number at 5.6 million": a bare "number" or "total" is of the figure before
+        # "put the number at 2 million": a bare "number" or "total" is of the figure before
         bare = noun.lemma_.lower() in lexicons.words("claims_roles", "rate_nouns")
         measure = None if bare else _noun_words(noun)
     known = frame.predicate and event_class(frame.predicate) == frame.predicate
@@ -449,9 +449,9 @@ def _bound_by_verb(chain) -> str | None:
 
 def _whose_people(subject, obj, predicate: str | None, measured, actors: Actors):
     """Actors of a count of people an event befell. Said of one actor and no doer, it is
-    about that actor's people ("230 people were killed in Iran": subject Iran). A toll of
-    people a state owns is that state's, its cause the other party ("34 Turkish soldiers
-    were killed by Syrian fire": Turkey, then Syria)."""
+    about that actor's people ("140 people were killed in Peru": subject Peru). A toll of
+    people a state owns is that state's, its cause the other party ("52 Peruvian soldiers
+    were killed by Bolivian fire": Peru, then Bolivia)."""
     if predicate not in lexicons.words("predicates", "befall_classes"):
         return subject, obj
     casualty = predicate in lexicons.words("predicates", "casualty_classes")

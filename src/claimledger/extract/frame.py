@@ -102,7 +102,7 @@ def _said_of(fig, chain, measured):
             if tok.lemma_.lower() not in light:
                 return measured
             # "put the toll at 41": the object a figure is set on, before the one setting it
-            via = next((t for t in chain[1:] if t.pos_ != "NUM"), tok)  # "at 5.6 million"
+            via = next((t for t in chain[1:] if t.pos_ != "NUM"), tok)  # "at 2 million"
             setting = via.dep_ == "prep" and via.lower_ in ("at", "to") and via.head.i == tok.i
             deps = ("dobj", "nsubjpass", "nsubj") if setting else ("nsubj", "nsubjpass")
             said = [c for dep in deps for c in tok.children if c.dep_ == dep and c.pos_ == "NOUN"]
@@ -224,7 +224,7 @@ def _part_number(chain):
 
 
 def _restated_event(noun) -> str | None:
-    """ "turnout was 41%, or 8.1 million people": a count restating a figure ("X, or N
+    """ "turnout was 40%, or 7 million people": a count restating a figure ("X, or N
     people") counts the event of what that figure is said of."""
     first = noun.head
     if noun.dep_ != "conj" or not any(c.lower_ == "or" for c in first.children):
@@ -237,7 +237,7 @@ def _restated_event(noun) -> str | None:
 
 
 def _reported(verb):
-    """ "the 8 million people officials said had voted": past a saying, the verb it reports."""
+    """ "the 400 miners the company said it rescued": past a saying, the verb it reports."""
     if verb.lemma_.lower() not in lexicons.words("reporting_verbs", "verbs"):
         return verb
     return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), verb)

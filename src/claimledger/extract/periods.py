@@ -161,7 +161,7 @@ def _before_then(sdoc, claim) -> bool:
         verb = verb.head
     saying = verb.head if verb.dep_ == "ccomp" else None
     # a past perfect reported under a past saying is the saying's own past, shifted back
-    # ("the ministry confirmed that 63 had been killed"), not a time before it
+    # ("the agency confirmed that 48 had been hurt"), not a time before it
     shifted = (
         saying is not None
         and saying.tag_ == "VBD"

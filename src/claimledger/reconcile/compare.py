@@ -30,7 +30,7 @@ APPROX = 0.10
 LOOSE = 0.25
 # how far above "at least 300" (below "at most 300") a figure is still consistent with it: a
 # floor far below another text's figure is another tally of the thing, not a cautious
-# rounding of the same one ("at least 300 killed" vs "1,500 killed" dispute the toll)
+# rounding of the same one ("at least 120 killed" vs "900 killed" dispute the toll)
 BOUND_REACH = 0.5
 _FLOORS = frozenset({"more_than", "at_least"})
 _CEILINGS = frozenset({"less_than", "at_most"})
@@ -107,7 +107,7 @@ def make_item(
     written = _WORDS.findall(claim.value_text.lower())
     markers = lex.markers
     # an estimate is read as approximate unless written to a decimal place: "a projection of
-    # 60.4%" states its precision, "an estimated 300" does not
+    # 41.3%" states its precision, "an estimated 300" does not
     estimate = claim.hedge == "estimated" and _written_number(claim.value_text)[1] == 0
     approximate = claim.qualifier == "approximately" or (
         claim.qualifier is None
