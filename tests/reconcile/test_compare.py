@@ -444,3 +444,13 @@ def test_compare_an_estimate_written_to_a_decimal_place_keeps_its_precision():
     a = replace(claim(0.413, "share of inflation", doc="d1", value_text="41.3%"), hedge="estimated")
     b = claim(0.446, "share of inflation", doc="d2", value_text="44.6%")
     assert between(a, b).type == "conflict"
+
+
+def test_compare_a_vague_amount_neither_confirms_nor_contradicts_a_figure():
+    a = claim(1e5, "people displaced", unit="count", doc="d1", value_text="hundreds of thousands")
+    a = replace(a, value_high=1e6)
+    b = claim(3e5, "people displaced", unit="count", doc="d2", value_text="300,000")
+    c = claim(7e5, "people displaced", unit="count", doc="d3", value_text="700,000")
+    found = verdicts(a, b, c)
+    assert frozenset((a.id, b.id)) not in found and frozenset((a.id, c.id)) not in found
+    assert found[frozenset((b.id, c.id))].type == "conflict"

@@ -24,6 +24,7 @@ from dataclasses import replace
 from functools import partial
 from typing import NamedTuple
 
+from ..extract import cues as lexicons
 from ..models import Analysis, Claim, Fact, Relation, Story, content_id
 from .blocking import (
     FIGURE,
@@ -325,9 +326,12 @@ def _may_override(pair: int, link: str, narrow: set[int], weak: set[int]) -> boo
 
 def _entries(analyses: Sequence[Analysis]) -> list[Entry]:
     """The claims reconcile may match, in corpus order: each once, with a finite figure and
-    words saying what it measures."""
+    words saying what it measures. A vague amount ("thousands of people", "millions of
+    dollars") is a claim a reader can dispute, but it names no figure to confirm or
+    contradict another text's: it is matched with nothing."""
     entries: list[Entry] = []
     seen: set[str] = set()
+    vague = lexicons.words("units", "vague_numbers")
     families: dict[str, str] = {}  # units repeat across a corpus: each is folded once
     for analysis in analyses:
         outlet = (
@@ -335,6 +339,8 @@ def _entries(analyses: Sequence[Analysis]) -> list[Entry]:
         )
         for claim in analysis.claims:
             if claim.id in seen or not math.isfinite(claim.value):
+                continue
+            if not vague.isdisjoint(claim.value_text.lower().split()):
                 continue
             seen.add(claim.id)
             family = families.get(claim.unit)
