@@ -16,9 +16,9 @@ from extract.test_claims import analyse, claim_for
         ("Rescuers pulled out 63 villagers alive.", 63, "rescued"),
         ("Police arrested 140 protesters near the square.", 140, "arrested"),
         ("The navy fired 30 missiles at the base.", 30, "launched"),
-        ("The air defences shot down 12 drones overnight.", 12, "intercepted"),
+        ("The air defences shot down 12 drones overnight.", 12, "destroyed"),
         # the verb the counted noun is the object of, not the participle describing it
-        ("Gunners shot down 14 drones launched from the coast.", 14, "intercepted"),
+        ("Gunners shot down 14 drones launched from the coast.", 14, "destroyed"),
         ("Reporters saw 9 villagers killed by the flood.", 9, "killed"),
         ("The storm left 3,000 families homeless in the delta.", 3000, "displaced"),
         # a verb outside the classes keeps its own lemma
@@ -34,10 +34,13 @@ from extract.test_claims import analyse, claim_for
         ("The number of deaths in the province totalled 6,412, officials said.", 6412, "killed"),
         ("Arrests across the region peaked at 2,310 last week, police said.", 2310, "arrested"),
         # a part is what its verb befell; the whole it is taken from, only its own verb
-        ("The army shot down 12 of the 40 drones launched at the port.", 12, "intercepted"),
+        ("The army shot down 12 of the 40 drones launched at the port.", 12, "destroyed"),
         ("The army shot down 12 of the 40 drones launched at the port.", 40, "launched"),
         ("Gunners shot down 12 out of 40 drones, the army said.", 40, None),
-        ("Gunners shot down 12 out of 40 attack drones, the army said.", 12, "intercepted"),
+        ("Gunners shot down 12 out of 40 attack drones, the army said.", 12, "destroyed"),
+        # the whole's own clause says nothing of the part, however "out of" is hung
+        ("The crews downed 9 out of 15 drones that the rebels sent toward the port.", 9, "destroyed"),
+        ("Guards destroyed 30 out of the 45 shells detected over the city, the army said.", 30, "destroyed"),
         # a doer noun does not overrule the verb that says what befell them
         ("Guards detained 30 demonstrators outside the hall.", 30, "arrested"),
         # a relative clause that reports the event: past the saying, the verb it reports
@@ -84,6 +87,10 @@ def test_frame_place_and_part_of_a_whole(nlp, make_document):
     claim = claim_for(analyse(nlp, make_document, text), 3_000_000)
     assert claim.part_of and "9 million" in claim.part_of
     assert claim_for(analyse(nlp, make_document, text), 9_000_000).part_of is None
+    text = "Guards destroyed 30 out of the 45 shells detected over the city, the army said."
+    part = claim_for(analyse(nlp, make_document, text), 30)
+    assert part.part_of and "45" in part.part_of
+    assert claim_for(analyse(nlp, make_document, text), 45).part_of is None
     placed = claim_for(
         analyse(nlp, make_document, "Police detained 22 people in Chicago on Sunday."), 22
     )
@@ -144,3 +151,16 @@ def test_frame_his_country_is_the_state_not_the_person(nlp, make_document):
 )
 def test_frame_a_count_runs_to_a_time_of_day(nlp, make_document, text, value, as_of):
     assert claim_for(analyse(nlp, make_document, text), value).as_of == as_of
+
+
+def test_frame_a_share_in_a_list_of_results_is_the_name_before_it(nlp, make_document):
+    text = (
+        "Mills leads the survey, followed by Sen. Jane Doe with 18 percent, Gov. Bill "
+        "Roe at 14 percent, Lee and Utah Sen. Ann Poe with 11 percent and Karl Moe at 2 percent."
+    )
+    analysis = analyse(nlp, make_document, text)
+    holders = {v: claim_for(analysis, v).subject for v in (0.18, 0.14, 0.11, 0.02)}
+    assert holders == {0.18: "Jane Doe", 0.14: "Bill Roe", 0.11: "Lee", 0.02: "Karl Moe"}
+    # the name a verb takes as its object is not the one holding the share
+    beaten = claim_for(analyse(nlp, make_document, "Brat beat Cantor with 56 percent."), 0.56)
+    assert beaten.subject != "Cantor"

@@ -249,7 +249,7 @@ def test_frames_counts_not_both_of_one_event_conflict_only_when_near():
     )
     far = replace(
         count(46, "d3", source="a general", measure="missile intercepted", counted="missiles"),
-        predicate="intercepted",
+        predicate="destroyed",
     )
     found, _ = verdicts(fired, near, far)
     assert found[frozenset((fired.id, near.id))] == "conflict"

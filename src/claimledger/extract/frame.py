@@ -86,7 +86,7 @@ def read_frame(fig, chain, measured) -> Frame:
         place=_place(chain),
         revision=_revision(chain),
         as_of=_as_of(chain),
-        part_of=_part_of(chain[0]),
+        part_of=_part_of(chain[0]) or _whole_of(fig, measured),
         subject_noun=noun.i if noun is not None and noun is not measured else None,
     )
 
@@ -176,6 +176,11 @@ def _predicate(fig, chain, noun) -> str | None:
         found = _verb_class(part.head)
         if event_class(found):
             return found
+    if noun is not None and _is_part_of(fig, noun):
+        # "destroyed 71 out of the 103 missiles the rebels fired": the noun and its clauses
+        # belong to the whole; the part's own verb says what befell the part
+        verb = next((t for t in chain[1:] if t.pos_ == "VERB" and t.lemma_.lower() not in light), None)
+        return _verb_class(verb) if verb is not None else None
     if noun is not None:
         # "shot down 46 missiles fired at the base": the verb the counted noun is the
         # object or subject of says what the count is of, when it names an event; the
@@ -221,6 +226,26 @@ def _part_number(chain):
             head = tok.head
             return head if head.like_num or head.pos_ == "NUM" else None
     return None
+
+
+def _is_part_of(fig, noun) -> bool:
+    """The figure is the part and the counted noun the whole it is taken from: "71 out of
+    the 103 missiles", "12 of the 40 drones", however the parse hangs "out of"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    holder = noun.head.head
+    holders = [holder]
+    if holder.lower_ == "out":
+        holders += [holder.head, holder.doc[holder.i - 1]] if holder.i else [holder.head]
+    return any(fig.first <= t.i <= fig.last for t in holders)
+
+
+def _whole_of(fig, measured) -> str | None:
+    """The whole a count's part is taken from when the count is anchored on its noun ("30
+    out of the 45 shells": both numbers hang on "shells")."""
+    if measured is None or measured.pos_ not in ("NOUN", "PROPN") or not _is_part_of(fig, measured):
+        return None
+    return " ".join(t.text for t in measured.subtree)
 
 
 def _restated_event(noun) -> str | None:
@@ -294,8 +319,13 @@ def _revision(chain) -> bool:
 
 
 def _part_of(anchor) -> str | None:
-    """ "12 of the 40 trucks", "two of them": the whole a subset is taken from."""
-    for c in anchor.children:
+    """ "12 of the 40 trucks", "two of them", "12 out of the 40": the whole a subset is taken
+    from ("out of" may hang from the verb beside the part)."""
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    outs = [c for c in anchor.children if c.lower_ == "out"]
+    if after is not None and after.lower_ == "out" and after.dep_ == "prep":
+        outs.append(after)
+    for c in [*anchor.children, *(o for out in outs for o in out.children)]:
         if c.dep_ == "prep" and c.lower_ == "of":
             obj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if obj is None:
