@@ -113,6 +113,21 @@ def test_periods_relative_dates_cross_the_year_boundary():
     assert [(c.period.start, c.period.end) for c in ahead] == [("2025", "2026")]
 
 
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # "previous" counts back from the month or year just named, "last" from the document
+        ("Rents rose 12% in October after 9% in the previous month.", ["2026-10", "2026-09"]),
+        ("Rents rose 12% in January after 9% in the previous month.", ["2026-01", "2025-12"]),
+        ("Sales fell 4% in 2019 after rising 2% the previous year.", ["2019", "2018"]),
+        ("Rents rose 12% in October after 9% last month.", ["2026-10", "2026-10"]),
+        ("Rents rose 9% in the previous month.", ["2026-10"]),
+    ],
+)
+def test_periods_previous_counts_back_from_the_period_named(text, starts):
+    assert [c.period.start for c in find_cues(text, 0, "2026", "2026-11-04")] == starts
+
+
 def test_periods_month_names_are_whole_words():
     text = "The deal was signed on 22 July 2022 in separate documents."
     assert [(c.period.start, c.relative) for c in find_cues(text, 0, "2023", "2023-07-17")] == [
@@ -318,3 +333,10 @@ def test_periods_months_without_years_run_up_to_the_documents_month(text, period
 def test_periods_an_age_over_n_years_is_no_stretch_of_time():
     for text in ("Some 81% of the dead were over 65 years old.", "Voters over 18 years of age."):
         assert find_cues(text, 0, "2025", "2025-02-10") == [], text
+
+
+def test_periods_of_two_cues_as_near_the_one_after_the_figure_wins(nlp, make_document):
+    text = "The index rose from 140.5% in March to 151.25% in this month, the bureau said."
+    found = periods(nlp, make_document, text, published="2024-06-12")
+    assert found[1.405] == ("2024-03", "2024-03")
+    assert found[1.5125] == ("2024-06", "2024-06")

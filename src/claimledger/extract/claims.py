@@ -22,7 +22,7 @@ from .kinds import VAGUE, find_quantities
 from .periods import PeriodCue, find_cues
 from .quantities import Figure
 from .quotes import quoted_spans
-from .roles import Actors, find_roles, named_agent, owner_state, state_leader
+from .roles import Actors, find_roles, named_agent, owner_state, result_holder, state_leader
 from .sentences import doc_text, sentences
 
 _CUT_WORDS = {"and", "but", "while", "whereas", "including", "bringing", "with", "out", ";"}
@@ -90,7 +90,7 @@ def find_claims(
             carried = (same.subject, same.object) if same is not None else None
             subject, obj = find_roles(fig, chain, measured, actors, context, previous, carried)
             cue = _governing_cue(sdoc, fig, cues, n)
-            doer = named_agent(chain, measured, actors)
+            doer = result_holder(sdoc, fig, actors) or named_agent(chain, measured, actors)
             if doer is not None and not (cue is not None and _same_name(doer, cue.source)):
                 # the parse names a person or body as the doer: it is the figure's subject
                 # (a state found for it was a guess or the place it acts in); a head of
@@ -559,7 +559,8 @@ def _choose_period(
             continue
         kind_rank = {"range": 0, "since": 1, "single": 2, "span": 3, "carry": 4}[cue.kind]
         distance = min(abs(cue.start - fig.end), abs(fig.start - cue.end))
-        rank = (key, kind_rank, distance)
+        # "from 185% in May to 190% in June": of two cues as near, the one after the figure
+        rank = (key, kind_rank, distance, cue.start < fig.start)
         if best_key is None or rank < best_key:
             best, best_key = cue, rank
     if best is None:

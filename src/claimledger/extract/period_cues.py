@@ -10,7 +10,7 @@ not date the purchase by the date of the claim. What the context implies is peri
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -229,7 +229,40 @@ def _find_cues(
             )
     if doc_date:
         cues.extend(_relative_cues(text, offset, doc_date, taken))
-    return tuple(sorted(cues, key=lambda c: c.start))
+    return tuple(_previous_of_named(sorted(cues, key=lambda c: c.start), text, offset))
+
+
+_PREVIOUS = re.compile(r"\b(?:previous|preceding|earlier|before)\b", re.I)
+
+
+def _previous_of_named(cues: list[PeriodCue], text: str, offset: int) -> list[PeriodCue]:
+    """ "85% in October, up from 83% in the previous month": "previous", "earlier" and "before"
+    count back from the month or year the sentence has just named, not from the document's
+    date ("last month" does count from the document's)."""
+    out: list[PeriodCue] = []
+    for cue in cues:
+        named = next((c.period for c in reversed(out) if c.period is not None), None)
+        if (
+            cue.relative
+            and cue.period is not None
+            and named is not None
+            and _PREVIOUS.search(text[cue.start - offset : cue.end - offset])
+        ):
+            cue = replace(cue, period=_one_before(named, monthly=len(cue.period.start) == 7) or cue.period)
+        out.append(cue)
+    return out
+
+
+def _one_before(named: Period, monthly: bool) -> Period | None:
+    """The month (or year) before the one a period starts in."""
+    year = int(named.start[:4])
+    if not monthly:
+        return Period(start=str(year - 1), end=str(year - 1))
+    if len(named.start) != 7:
+        return None
+    month = int(named.start[5:7])
+    start = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+    return Period(start=start, end=start)
 
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
