@@ -235,6 +235,31 @@ def named_agent(chain, measured, actors: Actors) -> str | None:
 _PERSONAL = {"he", "his", "him", "she", "her"}
 
 
+def result_holder(sdoc, fig, actors: Actors) -> str | None:
+    """ "Doe with 18 percent, Roe at 14 percent, Lee and Poe 11 percent": in a list of
+    results a share right after a person's or body's name is that name's, whatever the parse
+    hangs "with" on; names coordinated before one share, the first of them. Not the object of
+    a verb ("beat Smith with 56%": the share is the winner's)."""
+    if fig.unit != "ratio":
+        return None
+    i = fig.first - 1
+    if i >= 0 and sdoc[i].lower_ in _words("result_links"):
+        i -= 1
+    name = actors.named.get(i) if i >= 0 else None
+    if name is None or sdoc[i].ent_type_ not in _NAMED_LABELS or sdoc[i].dep_ == "dobj":
+        return None
+    j = i
+    while j > 0 and actors.named.get(j - 1) == name:
+        j -= 1
+    # "Lee and Utah Sen. Ann Poe with 11%": back over the title before the second name
+    k = j - 1
+    while k > 0 and sdoc[k].pos_ == "PROPN" and k not in actors.named and j - k < 4:
+        k -= 1
+    if k > 0 and sdoc[k].lower_ == "and" and actors.named.get(k - 1):
+        return actors.named[k - 1]
+    return name
+
+
 def state_leader(person: str, other: str | None, actors: Actors) -> str | None:
     """The state a leader heads (gazetteer `leaders`), where the figure's other party is a
     state: "Biden signed $61 billion for Ukraine" is the United States' figure; "Trump
