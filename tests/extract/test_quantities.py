@@ -219,3 +219,11 @@ def test_quantities_a_year_then_an_amount_is_no_range(nlp, make_document):
     claims = analyse(nlp, make_document, text).claims
     assert sorted(c.value for c in claims) == [4_200_000, 6_800_000]
     assert all(c.value_high is None for c in claims)
+
+
+@pytest.mark.parametrize("end", ["%", " percent", "% "])
+def test_quantities_a_figure_ending_a_line_is_read(nlp, make_document, end):
+    # a headline line ends in the figure with no space before its line break
+    text = f"Island jobless rate climbs in March to 7.5{end}\nShoppers crowd the old market square."
+    claim = only_claim(analyse(nlp, make_document, text))
+    assert claim.value == pytest.approx(0.075)

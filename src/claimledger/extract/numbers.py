@@ -48,9 +48,15 @@ class Written:
 
 def chunk_end(sdoc, i: int) -> int:
     """Index of the last token glued to token i (no whitespace in between), short of a
-    full stop that ends the sentence ("$1,800.")."""
+    full stop that ends the sentence ("$1,800."). A line break is a token of its own with no
+    whitespace before it: it ends the chunk ("reach 85.5%" ending a headline's line)."""
     j = i
-    while j + 1 < len(sdoc) and not sdoc[j].whitespace_ and sdoc[j + 1].text not in _OUTER:
+    while (
+        j + 1 < len(sdoc)
+        and not sdoc[j].whitespace_
+        and sdoc[j + 1].text not in _OUTER
+        and not sdoc[j + 1].is_space
+    ):
         j += 1
     while j > i and sdoc[j].text == "." and sdoc[j].is_punct:
         j -= 1
