@@ -195,3 +195,21 @@ def test_attribution_a_body_named_by_its_seat_speaks_for_its_state(
     a = analyse(nlp, make_document, text)
     (claim,) = a.claims
     assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the agent of a participle that wrote, gave or examined the report is its source
+        (
+            "Some 4,200 homes flooded, according to internal data reviewed by the Harbour Post.",
+            "Harbour Post",
+        ),
+        ("Figures provided by the Port Authority show that 812 ships docked.", "Port Authority"),
+        # one ranked after another in the results is no source of them
+        ("Mills leads the survey, followed by Sen. Jane Doe with 18 percent.", None),
+    ],
+)
+def test_attribution_agent_of_a_report_participle(nlp, make_document, text, source):
+    claims = analyse(nlp, make_document, text).claims
+    assert claims and claims[-1].source == source

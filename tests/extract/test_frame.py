@@ -39,8 +39,16 @@ from extract.test_claims import analyse, claim_for
         ("Gunners shot down 12 out of 40 drones, the army said.", 40, None),
         ("Gunners shot down 12 out of 40 attack drones, the army said.", 12, "destroyed"),
         # the whole's own clause says nothing of the part, however "out of" is hung
-        ("The crews downed 9 out of 15 drones that the rebels sent toward the port.", 9, "destroyed"),
-        ("Guards destroyed 30 out of the 45 shells detected over the city, the army said.", 30, "destroyed"),
+        (
+            "The crews downed 9 out of 15 drones that the rebels sent toward the port.",
+            9,
+            "destroyed",
+        ),
+        (
+            "Guards destroyed 30 out of the 45 shells detected over the city, the army said.",
+            30,
+            "destroyed",
+        ),
         # a doer noun does not overrule the verb that says what befell them
         ("Guards detained 30 demonstrators outside the hall.", 30, "arrested"),
         # a relative clause that reports the event: past the saying, the verb it reports

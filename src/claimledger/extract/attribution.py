@@ -232,7 +232,9 @@ def _report_author(noun):
             return c
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             return next((p for p in c.children if p.dep_ == "pobj"), None)
-        if c.dep_ == "acl" and c.lemma_.lower() in lexicons.words("reporting_verbs", "authoring_verbs"):
+        if c.dep_ == "acl" and c.lemma_.lower() in lexicons.words(
+            "reporting_verbs", "authoring_verbs"
+        ):
             for a in c.children:
                 if a.dep_ == "agent":
                     return next((p for p in a.children if p.dep_ == "pobj"), None)

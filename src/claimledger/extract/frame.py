@@ -179,7 +179,9 @@ def _predicate(fig, chain, noun) -> str | None:
     if noun is not None and _is_part_of(fig, noun):
         # "destroyed 71 out of the 103 missiles the rebels fired": the noun and its clauses
         # belong to the whole; the part's own verb says what befell the part
-        verb = next((t for t in chain[1:] if t.pos_ == "VERB" and t.lemma_.lower() not in light), None)
+        verb = next(
+            (t for t in chain[1:] if t.pos_ == "VERB" and t.lemma_.lower() not in light), None
+        )
         return _verb_class(verb) if verb is not None else None
     if noun is not None:
         # "shot down 46 missiles fired at the base": the verb the counted noun is the

@@ -248,7 +248,9 @@ def _previous_of_named(cues: list[PeriodCue], text: str, offset: int) -> list[Pe
             and named is not None
             and _PREVIOUS.search(text[cue.start - offset : cue.end - offset])
         ):
-            cue = replace(cue, period=_one_before(named, monthly=len(cue.period.start) == 7) or cue.period)
+            cue = replace(
+                cue, period=_one_before(named, monthly=len(cue.period.start) == 7) or cue.period
+            )
         out.append(cue)
     return out
 
