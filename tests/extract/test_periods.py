@@ -340,3 +340,10 @@ def test_periods_of_two_cues_as_near_the_one_after_the_figure_wins(nlp, make_doc
     found = periods(nlp, make_document, text, published="2024-06-12")
     assert found[1.405] == ("2024-03", "2024-03")
     assert found[1.5125] == ("2024-06", "2024-06")
+
+
+def test_periods_a_documents_length_is_of_the_time_it_was_written(nlp, make_document):
+    text = "The city spent $52 million between 2011 and 2015, the 30-page audit released on Monday said."
+    found = periods(nlp, make_document, text, published="2024-03-08")
+    assert found[52_000_000] == ("2011", "2015")
+    assert found[30] is None  # undated by the sentence: of the article's time (inferred)

@@ -19,7 +19,7 @@ from . import cues as lexicons
 from .attribution import Cue
 from .frame import Frame, event_class, read_frame, through_rate
 from .kinds import VAGUE, find_quantities
-from .periods import PeriodCue, find_cues
+from .periods import PeriodCue, document_extent, find_cues
 from .quantities import Figure
 from .quotes import quoted_spans
 from .roles import Actors, find_roles, named_agent, owner_state, result_holder, state_leader
@@ -81,8 +81,12 @@ def find_claims(
         for fig, (seg_start, seg_end) in zip(figs, segments, strict=True):
             chain = _chain(sdoc, fig, stop_at_reporting=True)
             measured = _measured(sdoc, fig, chain)
-            period = _choose_period(
-                sdoc, fig, chain, period_cues, last_period, seg_start, seg_end, ref_year
+            period = (
+                None
+                if document_extent(fig.counted, fig.unit)
+                else _choose_period(
+                    sdoc, fig, chain, period_cues, last_period, seg_start, seg_end, ref_year
+                )
             )
             context = _context(sdoc, sents, n, fig)
             previous = sents[n - 1] if n else None

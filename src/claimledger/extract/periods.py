@@ -83,8 +83,10 @@ def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None
     if lifetime is not None:
         named = {paragraph_of(s.start_char) for s in sents if _names_arrangement(s, arrangements)}
     # 1. the arrangement a total is counted within; a sentence anchored in the document's time
+    # a document's length takes no period from the sentence about its content (step 3 only)
+    extents = {k for k, c in enumerate(out) if document_extent(c.counted, c.unit)}
     for k, claim in enumerate(out):
-        if claim.period is not None or k in fixed:
+        if claim.period is not None or k in fixed or k in extents:
             continue
         sent = sents[sentence_of(claim.start)]
         fig = _figure_token(sdoc, claim)
@@ -115,7 +117,7 @@ def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None
     # 32.9 million tonnes left over twelve months. Egypt received 1.5 million tonnes of it.")
     dated = [(c.start, c.period) for c in out if c.period is not None]
     for k, claim in enumerate(out):
-        if claim.period is not None or k in fixed:
+        if claim.period is not None or k in fixed or k in extents:
             continue
         n, p = sentence_of(claim.start), paragraph_of(claim.start)
         same = [per for start, per in dated if sentence_of(start) == n]
@@ -147,6 +149,17 @@ def infer_periods(sdoc, claims: list, ref_year: str | None, doc_date: str | None
         ):
             out[k] = replace(claim, period=now, period_inferred=True)
     return out
+
+
+def document_extent(counted: str | None, unit: str) -> bool:
+    """ "the 48-page indictment ... between 2009 and 2016": a document's length holds when it
+    is written; the years in its sentence are those of what it tells (periods.yaml
+    extent_nouns). Such a count is of its article's time."""
+    if unit != "count" or not counted:
+        return False
+    word = counted.split()[-1].lower()
+    extents = lexicons.words("periods", "extent_nouns")
+    return word in extents or word.rstrip("s") in extents
 
 
 def _before_then(sdoc, claim) -> bool:
