@@ -172,3 +172,12 @@ def test_frame_a_share_in_a_list_of_results_is_the_name_before_it(nlp, make_docu
     # the name a verb takes as its object is not the one holding the share
     beaten = claim_for(analyse(nlp, make_document, "Brat beat Cantor with 56 percent."), 0.56)
     assert beaten.subject != "Cantor"
+
+
+def test_frame_a_share_of_them_counts_what_them_stands_for(nlp, make_document):
+    text = "More herders left the valley, and the town now shelters 41,000 of them."
+    claim = claim_for(analyse(nlp, make_document, text), 41_000)
+    assert "herder" in claim.measure
+    assert claim.part_of is None  # a bare class, not a counted whole
+    text = "Rebels seized 40 trucks near the pass, and 12 of them carried fuel."
+    assert claim_for(analyse(nlp, make_document, text), 12).part_of == "them"

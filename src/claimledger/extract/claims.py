@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..models import Claim, Period, content_id
-from . import attribution
+from . import attribution, counts
 from . import cues as lexicons
 from .attribution import Cue
 from .frame import Frame, event_class, read_frame, through_rate
@@ -126,7 +126,11 @@ def find_claims(
                 # "High-income countries took 44% of the cargoes ... Low-income countries
                 # accounted for 3%": a figure that names no thing is of the one just before
                 measure = recent[0]
-            frame = read_frame(fig, chain, measured)
+            # a pronoun's antecedent names the thing; its own clause says what befell it
+            said = (
+                sdoc[fig.anchor] if sdoc[fig.anchor].lower_ in counts.PLURAL_PRONOUNS else measured
+            )
+            frame = read_frame(fig, chain, said)
             subject, obj = _whose_people(subject, obj, frame.predicate, measured, actors)
             measure = _with_predicate(sdoc, fig, measure, frame)
             if measure is None and recent is not None and recent[1] == fig.unit:
@@ -249,6 +253,8 @@ def _measured(sdoc, fig: Figure, chain):
             # "dozens of protesters": the noun after "of" is what the vague number counts
             thing = [p for c in anchor.children if c.lower_ == "of" for p in c.children]
             return next((p for p in thing if p.pos_ in ("NOUN", "PROPN")), anchor)
+        if anchor.lower_ in counts.PLURAL_PRONOUNS:
+            return counts.antecedent(anchor) or anchor  # "3.3 million of them"
         return anchor
     for tok in (anchor, anchor.head):
         for c in tok.children:

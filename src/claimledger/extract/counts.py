@@ -147,6 +147,9 @@ def _partitive_noun(sdoc, last: int) -> int | None:
         k += 1
     if k >= len(sdoc) or sdoc[k].lower_ != "of":
         return None
+    if k + 1 < len(sdoc) and sdoc[k + 1].lower_ in PLURAL_PRONOUNS:
+        # "3.3 million of them": what the pronoun stands for is read by `antecedent`
+        return k + 1 if antecedent(sdoc[k + 1]) is not None else None
     for j in range(k + 1, min(len(sdoc), k + 5)):
         tok = sdoc[j]
         if tok.tag_ in ("NNS", "NNPS"):
@@ -159,6 +162,26 @@ def _partitive_noun(sdoc, last: int) -> int | None:
         )
         if not (determiner or possessor):
             return None
+    return None
+
+
+PLURAL_PRONOUNS = frozenset({"them", "these", "those"})
+
+
+def antecedent(pron):
+    """The plural noun a pronoun stands for: the nearest one before it in its sentence, else
+    in the sentence before ("more Syrians would flee ..., holding 3.3 million of them")."""
+    sent = pron.sent
+    doc = pron.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(doc[start : pron.i]):
+        if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in (
+            "DATE",
+            "TIME",
+            "MONEY",
+            "PERCENT",
+        ):
+            return tok
     return None
 
 

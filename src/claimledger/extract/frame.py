@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import cues as lexicons
+from .counts import PLURAL_PRONOUNS, antecedent
 
 # "shot down", "knocked out": the particle says what happened
 _PARTICLES = {"down", "out", "up", "off"}
@@ -331,6 +332,14 @@ def _part_of(anchor) -> str | None:
         if c.dep_ == "prep" and c.lower_ == "of":
             obj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if obj is None:
+                continue
+            if obj.lower_ in PLURAL_PRONOUNS:
+                # "12 of them" is a part of a counted whole ("40 trucks ... 12 of them"), not
+                # of a class named bare ("more refugees came ... 3 million of them")
+                whole = antecedent(obj)
+                counted = whole is not None and any(d.dep_ == "nummod" for d in whole.children)
+                if counted:
+                    return " ".join(t.text for t in obj.subtree)
                 continue
             definite = any(d.dep_ in ("det", "nummod", "poss") for d in obj.children)
             if obj.pos_ == "PRON" or definite:
