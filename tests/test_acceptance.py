@@ -57,7 +57,7 @@ FLOORS = {
         "citation_recall": 1.0,
     },
     "grain": {
-        "claim_recall": 0.962,
+        "claim_recall": 0.981,
         "claim_period_acc": 0.902,
         "claim_source_acc": 0.961,
         "claim_hedge_acc": 0.941,
@@ -67,8 +67,10 @@ FLOORS = {
         # its story's lead actor (reconcile/actors.py: +0.16 actors on the real development
         # stories, +0.16 held out); this corpus's seven outlets each write from their own
         # country (an Egyptian paper's reserves are Egypt's), which one lead for the story
-        # cannot follow
-        "claim_actors_acc": 0.627,
+        # cannot follow. 0.627 -> 0.615 (issue 8, fifth round): "17 of them" is now read as a
+        # count of what "them" stands for; the new claim (recall 0.962 -> 0.981) takes the
+        # summit host as subject where gold has it as object
+        "claim_actors_acc": 0.615,
         # lowered in issue 8, as above
         "agree_recall": 0.571,
         "conflict_recall": 1.0,
