@@ -181,3 +181,9 @@ def test_frame_a_share_of_them_counts_what_them_stands_for(nlp, make_document):
     assert claim.part_of is None  # a bare class, not a counted whole
     text = "Rebels seized 40 trucks near the pass, and 12 of them carried fuel."
     assert claim_for(analyse(nlp, make_document, text), 12).part_of == "them"
+
+
+def test_frame_a_coordinated_verb_shares_its_subject(nlp, make_document):
+    text = "The weekly number of visitors to the museum peaked at 41,000 in May and had fallen to 9,800 by July."
+    analysis = analyse(nlp, make_document, text)
+    assert claim_for(analysis, 9_800).measure == claim_for(analysis, 41_000).measure

@@ -106,9 +106,21 @@ def _said_of(fig, chain, measured):
             via = next((t for t in chain[1:] if t.pos_ != "NUM"), tok)  # "at 2 million"
             setting = via.dep_ == "prep" and via.lower_ in ("at", "to") and via.head.i == tok.i
             deps = ("dobj", "nsubjpass", "nsubj") if setting else ("nsubj", "nsubjpass")
-            said = [c for dep in deps for c in tok.children if c.dep_ == dep and c.pos_ == "NOUN"]
+            said = [
+                c for dep in deps for c in _arguments(tok) if c.dep_ == dep and c.pos_ == "NOUN"
+            ]
             return through_rate(said[0]) if said else measured
     return measured
+
+
+def _arguments(verb) -> list:
+    """A verb's dependents, with the subject it shares with the verb it is coordinated with
+    ("the number peaked at 2.9 million and had fallen to 477,000": "fallen" has no subject of
+    its own)."""
+    own = list(verb.children)
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in own):
+        own += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return own
 
 
 def through_rate(noun):
@@ -153,7 +165,9 @@ def _predicate(fig, chain, noun) -> str | None:
     nouns = [noun] if noun is not None else []
     verb = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.lemma_.lower() in light:
-        nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+        nouns += [
+            c for c in _arguments(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+        ]
     for n in nouns:
         for tok in (n, *(c for c in n.children if c.dep_ in ("compound", "amod"))):
             found = event_class(tok.lemma_)
