@@ -15,33 +15,38 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
-# metric -> floor, per group (measured 2026-12-03, fourth round; the gold holds the
+# metric -> floor, per group (measured 2026-12-03, fifth round; the gold holds the
 # relations its own relations imply, tools/close_gold.py)
 FLOORS = {
     "development": {
-        # 0.80 -> 0.82: vague amounts ("tens of thousands of dollars") are claims
-        "claim_recall": 0.82,
+        # 0.80 -> 0.82: vague amounts are claims; 0.825: a figure ending a headline's line
+        "claim_recall": 0.825,
         "non_conflict_respected": 0.99,
         # 0.26 -> 0.42: floors far below a figure are other tallies, a toll is of one
-        # state's people, unnamed sources are rival voices (fourth round)
-        "conflict_recall": 0.42,
-        "conflict_precision_on_gold_claims": 0.31,
+        # state's people, unnamed sources are rival voices (fourth round); 0.46: a
+        # document's length is of its article's time (fifth)
+        "conflict_recall": 0.46,
+        # 0.31 -> 0.43: a part's own verb, a share in a list of results is its name's, a
+        # ranking's "followed by X" is no source (fifth round)
+        "conflict_precision_on_gold_claims": 0.43,
         # 0.58 -> 0.67: an undated saved page takes its story's year
-        "claim_period_acc": 0.67,
-        # 0.41 -> 0.45: a bare surname tagged as a body still names the story's person
-        "claim_actors_acc": 0.45,
+        "claim_period_acc": 0.675,
+        # 0.41 -> 0.45: a bare surname tagged as a body still names the story's person;
+        # 0.49: a share in a list of results is the name's before it
+        "claim_actors_acc": 0.49,
         "outlet_accuracy": 0.95,
         "date_accuracy": 0.92,
     },
     "held out": {
-        # nine stories: the seven held out since the first round and the two whose gold
-        # was written in the fourth (their first contact is in docs/EVALUATION.md)
-        "claim_recall": 0.81,
+        # thirteen stories: the seven held out since the first round, the two whose gold was
+        # written in the fourth and the four of the fifth (their first contact is in
+        # docs/EVALUATION.md); the fifth round's four lowered the averages they joined
+        "claim_recall": 0.80,
         "non_conflict_respected": 0.98,
-        "conflict_recall": 0.34,
-        "claim_actors_acc": 0.29,
-        "outlet_accuracy": 0.93,
-        "date_accuracy": 0.93,
+        "conflict_recall": 0.33,
+        "claim_actors_acc": 0.22,
+        "outlet_accuracy": 0.95,
+        "date_accuracy": 0.95,
     },
 }
 
