@@ -11,6 +11,7 @@ import json
 import logging
 import re
 import sqlite3
+import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
@@ -25,6 +26,11 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3
 MEMORY = ":memory:"
+
+
+# How long an open or a write waits for another connection's lock before giving up (sqlite3's
+# default is 5 s; a loaded machine can pass it while openers race to create one store).
+BUSY_WAIT_S = 30.0
 
 
 class Store:
@@ -53,7 +59,7 @@ class Store:
         try:
             # check_same_thread=False: the web UI's worker threads share one read connection;
             # sqlite3 serialises access to it (the module is built threadsafe).
-            conn = sqlite3.connect(where, check_same_thread=False)
+            conn = sqlite3.connect(where, check_same_thread=False, timeout=BUSY_WAIT_S)
         except sqlite3.Error as e:
             raise StoreError(where, f"cannot open: {e}") from e
         conn.row_factory = sqlite3.Row
@@ -343,7 +349,7 @@ def _prepare(conn: sqlite3.Connection) -> None:
         return  # made whole in one transaction: nothing to write, no write lock to wait for
     # journal_mode=WAL answers "memory" for an in-memory database, which is fine. It cannot
     # change inside a transaction, so it comes first; it persists in the file.
-    conn.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -361,6 +367,24 @@ def _prepare(conn: sqlite3.Connection) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    """Set WAL journaling. The switch needs the file to itself and SQLite answers "database is
+    locked" at once, without waiting, while another opener holds it (about 1 open in 300 of
+    eight racing threads was refused as "not a claimledger database"): try again, briefly,
+    up to BUSY_WAIT_S."""
+    deadline = time.monotonic() + BUSY_WAIT_S
+    pause = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
