@@ -454,3 +454,14 @@ def test_compare_a_vague_amount_neither_confirms_nor_contradicts_a_figure():
     found = verdicts(a, b, c)
     assert frozenset((a.id, b.id)) not in found and frozenset((a.id, c.id)) not in found
     assert found[frozenset((b.id, c.id))].type == "conflict"
+
+
+def test_compare_a_range_is_read_as_written_not_rounded_outwards():
+    # "2 to 3 million" does not reach "around 3.6 million" through 3 million = 2.5-3.5 million
+    a = claim(2e6, "people voted", unit="count", doc="d1", value_text="2 to 3 million")
+    a = replace(a, value_high=3e6)
+    b = claim(3.6e6, "people voted", unit="count", doc="d2", value_text="3.6 million")
+    b = replace(b, qualifier="approximately")
+    assert between(a, b).type == "conflict"
+    c = claim(2.9e6, "people voted", unit="count", doc="d3", value_text="2.9 million")
+    assert between(a, c).type == "agree"

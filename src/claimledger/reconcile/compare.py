@@ -113,15 +113,18 @@ def make_item(
         claim.qualifier is None
         and (estimate or _any(markers.get("approximate"), written + before[-2:]))
     )
-    half = _half_step(claim.value_text, value)
+    ranged = claim.value_high is not None and claim.value_high > claim.value
+    # a range states its own uncertainty: its ends are read as written, not rounded outwards
+    # ("2 to 3 million" does not reach "around 3.6 million" through "3 million" = 2.5-3.5)
+    half = 0.0 if ranged else _half_step(claim.value_text, value)
     lo, hi = value - half, value + half
     if approximate:
         spread = abs(value) * APPROX  # abs: a fall of around 10% is -11% to -9%
         lo, hi = min(lo, value - spread), max(hi, value + spread)
-    if claim.value_high is not None and claim.value_high > claim.value:
+    if ranged:
         # a range ("200 to 225") allows every value between its ends
         top = float(claim.value_high) * (value / float(claim.value) if claim.value else 1.0)
-        hi = max(hi, top + _half_step(claim.value_text, top))
+        hi = max(hi, top)
     near_lo, near_hi = lo, hi
     if claim.qualifier in _FLOORS:
         hi, near_hi = max(hi, value + abs(value) * BOUND_REACH), max(hi, value + abs(value) * LOOSE)
